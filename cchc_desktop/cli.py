@@ -1,0 +1,113 @@
+"""The ``cchc`` command: headless access to the store and the template, for scripts and checks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cchc_desktop import __version__
+from cchc_desktop.core.outline import plan_text
+from cchc_desktop.core.sample import sample_office, sample_plan
+from cchc_desktop.core.template import bundled_template, load_template
+from cchc_desktop.errors import CchcError
+from cchc_desktop.store.database import open_database
+from cchc_desktop.store.repository import Repository
+
+DB_NAME = "cchc.sqlite"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"cchc: lỗi: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cchc", description="Kế hoạch tuyên truyền CCHC — dòng lệnh.")
+    parser.add_argument("--version", action="version", version=f"cchc {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+
+    sample = commands.add_parser("sample", help="tạo kế hoạch mẫu cho một xã mẫu")
+    sample.add_argument("--out", type=Path, required=True, help="thư mục kết quả")
+    sample.add_argument("--db", type=Path, help=f"tệp dữ liệu (mặc định: OUT/{DB_NAME})")
+    sample.add_argument("--template", type=Path, help="tệp mẫu kế hoạch (mặc định: mẫu kèm theo)")
+
+    plans = commands.add_parser("plans", help="liệt kê các kế hoạch")
+    plans.add_argument("--db", type=Path, required=True)
+
+    show = commands.add_parser("show", help="in một kế hoạch dưới dạng văn bản")
+    show.add_argument("--db", type=Path, required=True)
+    show.add_argument("--plan", type=int, required=True, help="số hiệu kế hoạch (xem «cchc plans»)")
+
+    check = commands.add_parser("check-template", help="kiểm tra một tệp mẫu kế hoạch")
+    check.add_argument("file", type=Path)
+    return parser
+
+
+def _existing_db(path: Path) -> Repository:
+    if not path.is_file():
+        raise CchcError(f"Không có tệp dữ liệu «{path}».")
+    return Repository(open_database(path))
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "sample":
+        template = load_template(args.template) if args.template else bundled_template()
+        db_path = args.db or args.out / DB_NAME
+        args.out.mkdir(parents=True, exist_ok=True)
+        repo = Repository(open_database(db_path))
+        office = sample_office(template)
+        repo.save_office(office)
+        plan = sample_plan(template, office)
+        plan_id = repo.save_plan(plan)
+        print(
+            f"Đã tạo kế hoạch mẫu số {plan_id} «{plan.title}» của {office.committee} trong {db_path}"
+        )
+    elif args.command == "plans":
+        repo = _existing_db(args.db)
+        offices = {o.id: o for o in repo.offices()}
+        summaries = repo.plans()
+        if not summaries:
+            print("Chưa có kế hoạch nào.")
+        for s in summaries:
+            owner = offices.get(s.office_id)
+            who = owner.locality if owner else "—"
+            print(
+                f"{s.id}\t{s.period.label}\t{who}\t{s.title}\t{s.done_count}/{s.task_count} nhiệm vụ xong"
+            )
+    elif args.command == "show":
+        repo = _existing_db(args.db)
+        plan = repo.plan(args.plan)
+        if plan.office_id is None:
+            raise CchcError(f"Kế hoạch số {args.plan} chưa gắn với cơ quan nào.")
+        print(plan_text(plan, repo.office(plan.office_id)))
+    elif args.command == "check-template":
+        template = load_template(args.file)
+        print(
+            f"Mẫu «{template.name}» hợp lệ: {len(template.sections)} phần, "
+            f"{len(template.duties)} khối nhiệm vụ đơn vị, {len(template.tasks)} nhiệm vụ phụ lục."
+        )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: one clear line and a non-zero exit on any error, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):  # a Windows console may not be UTF-8
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    try:
+        return run(argv)
+    except CchcError as exc:
+        print(f"cchc: {exc.message}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"cchc: lỗi tệp: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

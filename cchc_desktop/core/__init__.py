@@ -1,0 +1,1 @@
+"""Plain-Python domain rules: the plan model, numbering, time words, templates. No Qt, no I/O."""

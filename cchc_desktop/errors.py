@@ -1,0 +1,37 @@
+"""The app's exceptions; each carries the Vietnamese message a user is shown."""
+
+from __future__ import annotations
+
+
+class CchcError(Exception):
+    """Base of every error a user may see. ``str(error)`` is the Vietnamese message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class TemplateError(CchcError):
+    """A template file that cannot be used; the message names the bad field."""
+
+    def __init__(self, source: str, field: str, problem: str) -> None:
+        super().__init__(f"Mẫu kế hoạch {source} không hợp lệ: trường «{field}» {problem}.")
+        self.source = source
+        self.field = field
+        self.problem = problem
+
+
+class StoreError(CchcError):
+    """The database cannot be opened, read or written."""
+
+
+class DatabaseTooNewError(StoreError):
+    """The file was written by a newer version of the app; it is left untouched."""
+
+
+class NotFoundError(CchcError):
+    """A plan, office or task that does not exist (any more)."""
+
+
+class ResourceError(CchcError):
+    """A bundled resource is missing or its name is not allowed."""

@@ -1,0 +1,447 @@
+"""Reading and writing offices, plans and tasks; every public write is one transaction.
+
+Text is NFC-normalised on the way in, so what a Vietnamese keyboard sent decomposed is
+stored, searched and compared in one form.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from cchc_desktop.core.model import (
+    Basis,
+    ItemKind,
+    Office,
+    OfficeKind,
+    Plan,
+    PlanItem,
+    PlanState,
+    ResultCount,
+    Signer,
+    Task,
+    TaskStatus,
+    Unit,
+    UnitDuty,
+)
+from cchc_desktop.core.period import Period, PeriodKind
+from cchc_desktop.core.text import nfc
+from cchc_desktop.errors import NotFoundError
+
+Row = dict[str, Any]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _text(value: str) -> str:
+    return nfc(value)
+
+
+def _texts(values: list[str]) -> str:
+    return json.dumps([nfc(v) for v in values], ensure_ascii=False)
+
+
+def _date(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _parse_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSummary:
+    """One line of the plans list."""
+
+    id: int
+    office_id: int | None
+    title: str
+    period: Period
+    state: PlanState
+    number: str
+    task_count: int
+    done_count: int
+    updated_at: str
+
+
+class Repository:
+    """The model's storage in one sqlite-utils database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # offices ---------------------------------------------------------------------------
+
+    def save_office(self, office: Office) -> int:
+        """Insert or update an office with its units and signers; returns its id."""
+        row = {
+            "kind": office.kind.value,
+            "name": _text(office.name),
+            "province": _text(office.province),
+            "place_name": _text(office.place_name),
+            "number_suffix": _text(office.number_suffix),
+            "report_deadline_day": office.report_deadline_day,
+            "recipients": _texts(office.recipients),
+            "updated_at": _now(),
+        }
+        with self.db.atomic():
+            if office.id is None:
+                office_id = self._insert("offices", row)
+            else:
+                self._require("offices", office.id)
+                office_id = office.id
+                self.db.table("offices").update(office_id, row)
+            self.db.execute("DELETE FROM units WHERE office_id = ?", [office_id])
+            self.db.execute("DELETE FROM signers WHERE office_id = ?", [office_id])
+            self.db.table("units").insert_all(
+                {
+                    "office_id": office_id,
+                    "position": i,
+                    "name": _text(u.name),
+                    "abbreviation": _text(u.abbreviation),
+                    "key": u.key,
+                    "request": int(u.request),
+                }
+                for i, u in enumerate(office.units)
+            )
+            self.db.table("signers").insert_all(
+                {
+                    "office_id": office_id,
+                    "position": i,
+                    "name": _text(s.name),
+                    "authority_lines": _texts(s.authority_lines),
+                }
+                for i, s in enumerate(office.signers)
+            )
+        office.id = office_id
+        return office_id
+
+    def office(self, office_id: int) -> Office:
+        row = self._require("offices", office_id)
+        units = [
+            Unit(r["name"], r["abbreviation"], r["key"], bool(r["request"]))
+            for r in self.db.table("units").rows_where(
+                "office_id = ?", [office_id], order_by="position"
+            )
+        ]
+        signers = [
+            Signer(r["name"], json.loads(r["authority_lines"]))
+            for r in self.db.table("signers").rows_where(
+                "office_id = ?", [office_id], order_by="position"
+            )
+        ]
+        return Office(
+            kind=OfficeKind(row["kind"]),
+            name=row["name"],
+            province=row["province"],
+            place_name=row["place_name"],
+            units=units,
+            signers=signers,
+            recipients=json.loads(row["recipients"]),
+            number_suffix=row["number_suffix"],
+            report_deadline_day=row["report_deadline_day"],
+            id=row["id"],
+        )
+
+    def offices(self) -> list[Office]:
+        return [self.office(r["id"]) for r in self.db.table("offices").rows_where(order_by="id")]
+
+    # plans -----------------------------------------------------------------------------
+
+    def save_plan(self, plan: Plan) -> int:
+        """Insert or update a whole plan. Tasks keep their ids (and so their tracking);
+        tasks no longer in the plan are deleted. Returns the plan's id."""
+        now = _now()
+        row = {
+            "office_id": plan.office_id,
+            "period_kind": plan.period.kind.value,
+            "year": plan.period.year,
+            "summary": _text(plan.summary),
+            "preamble": _text(plan.preamble),
+            "closing": _text(plan.closing),
+            "signer": None
+            if plan.signer is None
+            else json.dumps(
+                {
+                    "name": nfc(plan.signer.name),
+                    "lines": [nfc(x) for x in plan.signer.authority_lines],
+                },
+                ensure_ascii=False,
+            ),
+            "recipients": _texts(plan.recipients),
+            "number": _text(plan.number),
+            "number_suffix": _text(plan.number_suffix),
+            "issued_on": _date(plan.issued_on),
+            "drafted_on": _date(plan.drafted_on),
+            "state": plan.state.value,
+            "template_id": plan.template_id,
+            "updated_at": now,
+        }
+        with self.db.atomic():
+            if plan.id is None:
+                plan_id = self._insert("plans", {**row, "created_at": now})
+            else:
+                self._require("plans", plan.id)
+                plan_id = plan.id
+                self.db.table("plans").update(plan_id, row)
+            for table in ("plan_bases", "plan_items", "plan_duties"):
+                self.db.execute(f"DELETE FROM {table} WHERE plan_id = ?", [plan_id])
+            self.db.table("plan_bases").insert_all(
+                {
+                    "plan_id": plan_id,
+                    "position": i,
+                    "text": _text(b.text),
+                    "chosen": int(b.chosen),
+                    "key": b.key,
+                }
+                for i, b in enumerate(plan.bases)
+            )
+            self._insert_items(plan_id, None, None, plan.sections)
+            for i, duty in enumerate(plan.duties):
+                duty_id = self._insert(
+                    "plan_duties",
+                    {
+                        "plan_id": plan_id,
+                        "position": i,
+                        "heading": _text(duty.heading),
+                        "unit_key": duty.unit_key,
+                        "chosen": int(duty.chosen),
+                        "key": duty.key,
+                    },
+                )
+                self._insert_items(plan_id, duty_id, None, duty.items)
+            kept = [t.id for t in plan.tasks if t.id is not None]
+            placeholders = ",".join("?" * len(kept))
+            self.db.execute(
+                f"DELETE FROM tasks WHERE plan_id = ? AND id NOT IN ({placeholders})"
+                if kept
+                else "DELETE FROM tasks WHERE plan_id = ?",
+                [plan_id, *kept],
+            )
+            for position, task in enumerate(plan.tasks):
+                self._write_task(plan_id, position, task, plan.period)
+        plan.id = plan_id
+        return plan_id
+
+    def _insert_items(
+        self, plan_id: int, duty_id: int | None, parent_id: int | None, items: list[PlanItem]
+    ) -> None:
+        for position, item in enumerate(items):
+            item_id = self._insert(
+                "plan_items",
+                {
+                    "plan_id": plan_id,
+                    "duty_id": duty_id,
+                    "parent_id": parent_id,
+                    "position": position,
+                    "kind": item.kind.value,
+                    "text": _text(item.text),
+                    "chosen": int(item.chosen),
+                    "key": item.key,
+                },
+            )
+            self._insert_items(plan_id, duty_id, item_id, item.children)
+
+    def _write_task(self, plan_id: int, position: int, task: Task, period: Period) -> None:
+        start, due = task.dates(period)
+        row = {
+            "plan_id": plan_id,
+            "position": position,
+            "title": _text(task.title),
+            "details": _texts(task.details),
+            "output": _text(task.output),
+            "start_text": _text(task.start_text),
+            "finish_text": _text(task.finish_text),
+            "lead_unit": _text(task.lead_unit),
+            "supporting_units": _text(task.supporting_units),
+            "status": task.status.value,
+            "results": json.dumps(
+                [{"count": r.count, "unit": nfc(r.unit)} for r in task.results], ensure_ascii=False
+            ),
+            "evidence": _text(task.evidence),
+            "notes": _text(task.notes),
+            "chosen": int(task.chosen),
+            "key": task.key,
+            "start_date": _date(start),
+            "due_date": _date(due),
+            "updated_at": _now(),
+        }
+        if task.id is None:
+            task.id = self._insert("tasks", row)
+        else:
+            existing = self.db.execute(
+                "SELECT plan_id FROM tasks WHERE id = ?", [task.id]
+            ).fetchone()
+            if existing is None or existing[0] != plan_id:
+                raise NotFoundError(f"Không tìm thấy nhiệm vụ số {task.id} trong kế hoạch này.")
+            self.db.table("tasks").update(task.id, row)
+
+    def save_task(self, plan_id: int, task: Task, position: int | None = None) -> int:
+        """Insert or update one task of a plan, in one transaction (the tracker's edits)."""
+        plan_row = self._require("plans", plan_id)
+        period = Period(PeriodKind(plan_row["period_kind"]), plan_row["year"])
+        with self.db.atomic():
+            if position is None:
+                if task.id is not None:
+                    row = self.db.execute(
+                        "SELECT position FROM tasks WHERE id = ?", [task.id]
+                    ).fetchone()
+                    position = row[0] if row else None
+                if position is None:
+                    last = self.db.execute(
+                        "SELECT COALESCE(MAX(position) + 1, 0) FROM tasks WHERE plan_id = ?",
+                        [plan_id],
+                    ).fetchone()
+                    position = int(last[0])
+            self._write_task(plan_id, position, task, period)
+            self.db.table("plans").update(plan_id, {"updated_at": _now()})
+        assert task.id is not None
+        return task.id
+
+    def plan(self, plan_id: int) -> Plan:
+        row = self._require("plans", plan_id)
+        period = Period(PeriodKind(row["period_kind"]), row["year"])
+        items = list(
+            self.db.table("plan_items").rows_where("plan_id = ?", [plan_id], order_by="position")
+        )
+        children: dict[int | None, list[Row]] = {}
+        for item in items:
+            if item["parent_id"] is not None:
+                children.setdefault(item["parent_id"], []).append(item)
+
+        def build(r: Row) -> PlanItem:
+            return PlanItem(
+                kind=ItemKind(r["kind"]),
+                text=r["text"],
+                children=[build(c) for c in children.get(r["id"], [])],
+                chosen=bool(r["chosen"]),
+                key=r["key"],
+            )
+
+        top = [r for r in items if r["parent_id"] is None]
+        duties = [
+            UnitDuty(
+                heading=d["heading"],
+                items=[build(r) for r in top if r["duty_id"] == d["id"]],
+                unit_key=d["unit_key"],
+                chosen=bool(d["chosen"]),
+                key=d["key"],
+            )
+            for d in self.db.table("plan_duties").rows_where(
+                "plan_id = ?", [plan_id], order_by="position"
+            )
+        ]
+        signer = json.loads(row["signer"]) if row["signer"] else None
+        return Plan(
+            office_id=row["office_id"],
+            period=period,
+            summary=row["summary"],
+            bases=[
+                Basis(b["text"], bool(b["chosen"]), b["key"])
+                for b in self.db.table("plan_bases").rows_where(
+                    "plan_id = ?", [plan_id], order_by="position"
+                )
+            ],
+            preamble=row["preamble"],
+            sections=[build(r) for r in top if r["duty_id"] is None],
+            duties=duties,
+            tasks=self.tasks(plan_id),
+            closing=row["closing"],
+            signer=Signer(signer["name"], signer["lines"]) if signer else None,
+            recipients=json.loads(row["recipients"]),
+            number=row["number"],
+            number_suffix=row["number_suffix"],
+            issued_on=_parse_date(row["issued_on"]),
+            drafted_on=_parse_date(row["drafted_on"]),
+            state=PlanState(row["state"]),
+            template_id=row["template_id"],
+            id=row["id"],
+        )
+
+    def tasks(self, plan_id: int) -> list[Task]:
+        return [
+            task_from_row(r)
+            for r in self.db.table("tasks").rows_where(
+                "plan_id = ?", [plan_id], order_by="position"
+            )
+        ]
+
+    def plans(self, office_id: int | None = None) -> list[PlanSummary]:
+        """The plans, newest period first."""
+        where = "WHERE p.office_id = ?" if office_id is not None else ""
+        rows = self.db.execute(
+            f"""
+            SELECT p.id, p.office_id, p.summary, p.period_kind, p.year, p.state, p.number,
+                   p.updated_at,
+                   (SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id AND t.chosen) AS task_count,
+                   (SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id AND t.chosen
+                        AND t.status = 'done') AS done_count
+            FROM plans p {where}
+            ORDER BY p.year DESC,
+                     CASE p.period_kind WHEN 'second_half' THEN 0 WHEN 'year' THEN 1 ELSE 2 END,
+                     p.id DESC
+            """,
+            [office_id] if office_id is not None else [],
+        ).fetchall()
+        summaries = []
+        for r in rows:
+            period = Period(PeriodKind(r[3]), r[4])
+            summaries.append(
+                PlanSummary(
+                    id=r[0],
+                    office_id=r[1],
+                    title=r[2] or f"Kế hoạch {period.label}",
+                    period=period,
+                    state=PlanState(r[5]),
+                    number=r[6],
+                    task_count=r[8],
+                    done_count=r[9],
+                    updated_at=r[7],
+                )
+            )
+        return summaries
+
+    def delete_plan(self, plan_id: int) -> None:
+        with self.db.atomic():
+            self._require("plans", plan_id)
+            self.db.execute("DELETE FROM plans WHERE id = ?", [plan_id])
+
+    def _insert(self, table: str, row: Row) -> int:
+        pk = self.db.table(table).insert(row).last_pk
+        assert isinstance(pk, int)
+        return pk
+
+    def _require(self, table: str, row_id: int) -> Row:
+        row = self.db.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id]).fetchone()
+        if row is None:
+            what = {"offices": "cơ quan", "plans": "kế hoạch", "tasks": "nhiệm vụ"}.get(
+                table, table
+            )
+            raise NotFoundError(f"Không tìm thấy {what} số {row_id}.")
+        columns = [c.name for c in self.db[table].columns]
+        return dict(zip(columns, row, strict=True))
+
+
+def task_from_row(r: Row) -> Task:
+    return Task(
+        title=r["title"],
+        details=json.loads(r["details"]),
+        output=r["output"],
+        start_text=r["start_text"],
+        finish_text=r["finish_text"],
+        lead_unit=r["lead_unit"],
+        supporting_units=r["supporting_units"],
+        status=TaskStatus(r["status"]),
+        results=[ResultCount(x["count"], x["unit"]) for x in json.loads(r["results"])],
+        evidence=r["evidence"],
+        notes=r["notes"],
+        chosen=bool(r["chosen"]),
+        key=r["key"],
+        id=r["id"],
+    )

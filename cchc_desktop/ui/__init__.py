@@ -1,0 +1,1 @@
+"""The Qt shell: it shows and edits; every rule lives in core, store and documents."""

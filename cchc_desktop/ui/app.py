@@ -1,0 +1,83 @@
+"""Application start: names, Vietnamese locale and translations, the database, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cchc_desktop import APP_DISPLAY_NAME, APP_NAME, ORG_NAME, __version__
+from cchc_desktop.errors import CchcError
+from cchc_desktop.paths import resource
+
+if TYPE_CHECKING:
+    from cchc_desktop.ui.main_window import MainWindow
+
+
+def set_names() -> None:
+    """Before any QStandardPaths or QSettings call, or data lands in a shared folder."""
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+
+
+def install_translations(app: QCoreApplication) -> QTranslator:
+    """Vietnamese for Qt's own buttons (OK, Cancel, Next…), which Qt does not ship."""
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    translator = QTranslator(app)
+    if translator.load(str(resource("i18n/qtbase_vi.qm"))):
+        app.installTranslator(translator)
+    return translator
+
+
+def _arguments(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="cchc-desktop", description=APP_DISPLAY_NAME)
+    parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục dữ liệu ứng dụng)")
+    parser.add_argument("--db", help="tệp dữ liệu cụ thể (mặc định: DATA_DIR/cchc.sqlite)")
+    return parser.parse_known_args(argv)[0]
+
+
+def start(argv: Sequence[str]) -> MainWindow | None:
+    """Create the application and the main window on the user's database; None when the
+    database cannot be opened (the user has been told why)."""
+    args = _arguments(argv[1:])
+    set_names()
+    app = QApplication.instance() or QApplication(list(argv))
+    assert isinstance(app, QApplication)
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    install_translations(app)
+
+    from cchc_desktop.store.database import open_database
+    from cchc_desktop.store.repository import Repository
+    from cchc_desktop.ui.app_paths import DB_NAME, data_dir
+    from cchc_desktop.ui.main_window import MainWindow
+    from cchc_desktop.ui.messages import install_excepthook
+
+    folder = data_dir(args.data_dir)
+    db_path = Path(args.db) if args.db else folder / DB_NAME
+    log_path = folder / "cchc.log"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        logging.basicConfig(filename=str(log_path), level=logging.INFO, encoding="utf-8")
+        install_excepthook(str(log_path))
+        repo = Repository(open_database(db_path))
+    except (CchcError, OSError) as error:
+        message = error.message if isinstance(error, CchcError) else str(error)
+        QMessageBox.critical(None, APP_DISPLAY_NAME, f"Không mở được dữ liệu.\n{message}")
+        return None
+    return MainWindow(repo, db_path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    window = start(list(sys.argv if argv is None else argv))
+    if window is None:
+        return 1
+    window.show()
+    return QApplication.exec()

@@ -1,0 +1,1 @@
+"""Generated Qt Designer forms (tools/build_qt.py); do not edit."""

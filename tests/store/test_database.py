@@ -1,0 +1,85 @@
+import sqlite3
+
+import pytest
+from sqlite_utils import Database
+
+from cchc_desktop.errors import DatabaseTooNewError, StoreError
+from cchc_desktop.store.database import backup_to, known_migrations, open_database
+from cchc_desktop.store.migrations import migrations
+from cchc_desktop.store.repository import Repository
+
+
+def schema(db: Database) -> dict[str, str]:
+    return {
+        name: sql
+        for name, sql in db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+            "AND name != '_sqlite_migrations'"
+        ).fetchall()
+    }
+
+
+def test_a_new_file_gets_wal_foreign_keys_and_every_migration(tmp_path):
+    db = open_database(tmp_path / "sub" / "cchc.sqlite")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert [m.name for m in migrations.applied(db)] == known_migrations()
+
+
+@pytest.mark.parametrize("stop_before", known_migrations())
+def test_migrating_from_every_earlier_version_gives_the_current_schema(tmp_path, stop_before):
+    path = tmp_path / "old.sqlite"
+    old = Database(sqlite3.connect(str(path)))
+    migrations.apply(old, stop_before=stop_before)
+    old.conn.close()
+    migrated = open_database(path)
+    fresh = open_database(tmp_path / "fresh.sqlite")
+    assert schema(migrated) == schema(fresh)
+
+
+def test_a_file_from_a_newer_version_is_refused_untouched(tmp_path):
+    path = tmp_path / "cchc.sqlite"
+    db = open_database(path)
+    db["_sqlite_migrations"].insert(
+        {"migration_set": "cchc", "name": "m999_future", "applied_at": "2030-01-01"}
+    )
+    db.conn.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseTooNewError, match="phiên bản mới hơn"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_gets_a_clear_message(tmp_path):
+    path = tmp_path / "cchc.sqlite"
+    path.write_text("đây không phải cơ sở dữ liệu" * 100, encoding="utf-8")
+    with pytest.raises(StoreError, match="không phải cơ sở dữ liệu"):
+        open_database(path)
+
+
+def test_an_older_file_is_copied_before_it_is_migrated(tmp_path, monkeypatch):
+    path = tmp_path / "cchc.sqlite"
+    open_database(path).conn.close()
+
+    @migrations()
+    def m900_test_only(db):  # registered for this test alone
+        db.execute("CREATE TABLE extra (id INTEGER PRIMARY KEY)")
+
+    try:
+        db = open_database(path)
+        assert "extra" in db.table_names()
+        backups = list(tmp_path.glob("cchc.v*.bak.sqlite"))
+        assert len(backups) == 1
+        assert "extra" not in Database(sqlite3.connect(str(backups[0]))).table_names()
+    finally:
+        migrations._migrations.pop()
+
+
+def test_backup_copies_the_data(file_repo, tmp_path):
+    from tests.store.test_repository import make_office
+
+    file_repo.save_office(make_office())
+    target = tmp_path / "backup.sqlite"
+    backup_to(file_repo.db, target)
+    assert Repository(open_database(target)).offices()[0].name == "Thạch Khôi"
+    assert not list(tmp_path.glob("*.part"))
