@@ -1,0 +1,93 @@
+"""The ``cchc`` command, run as a user runs it: a real process, its output and exit code."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from cchc_desktop.cli import main
+
+
+def cchc(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "cchc_desktop.cli", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
+def test_sample_writes_a_database_whose_plan_shows_as_a_commune_plan(tmp_path):
+    out = tmp_path / "x"
+    made = cchc("sample", "--out", str(out))
+    assert made.returncode == 0, made.stderr
+    assert (out / "cchc.sqlite").is_file()
+    assert "xã Quyết Thắng" in made.stdout
+
+    listed = cchc("plans", "--db", str(out / "cchc.sqlite"))
+    assert listed.returncode == 0
+    fields = listed.stdout.strip().split("\t")
+    assert fields[:4] == [
+        "1", "6 tháng cuối năm 2025", "xã Quyết Thắng",
+        "Tuyên truyền cải cách hành chính 6 tháng cuối năm 2025",
+    ]  # fmt: skip
+    assert fields[4] == "0/8 nhiệm vụ xong"
+
+    shown = cchc("show", "--db", str(out / "cchc.sqlite"), "--plan", "1")
+    assert shown.returncode == 0
+    lines = shown.stdout.splitlines()
+    assert lines[0:3] == ["ỦY BAN NHÂN DÂN", "XÃ QUYẾT THẮNG", "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/KH-UBND"]
+    assert "V. TỔ CHỨC THỰC HIỆN" in lines
+    assert "Phụ lục" in lines
+
+
+def test_sample_into_a_named_database(tmp_path):
+    db = tmp_path / "khac.sqlite"
+    assert main(["sample", "--out", str(tmp_path / "o"), "--db", str(db)]) == 0
+    assert db.is_file() and not (tmp_path / "o" / "cchc.sqlite").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["plans", "--db", "khong-co.sqlite"], "Không có tệp dữ liệu"),
+        (["check-template", "khong-co.json"], "không đọc được"),
+    ],
+)
+def test_errors_are_one_vietnamese_line_and_a_non_zero_exit(tmp_path, args, message):
+    result = cchc(*[a if not a.endswith((".sqlite", ".json")) else str(tmp_path / a) for a in args])
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_plan_that_does_not_exist(tmp_path):
+    assert main(["sample", "--out", str(tmp_path)]) == 0
+    result = cchc("show", "--db", str(tmp_path / "cchc.sqlite"), "--plan", "42")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "cchc: Không tìm thấy kế hoạch số 42."
+
+
+def test_a_bad_template_names_its_field(tmp_path):
+    bad = tmp_path / "mau.json"
+    bad.write_text('{"schema_version": 1, "id": "x", "name": "x", "source": {}}', encoding="utf-8")
+    result = cchc("check-template", str(bad))
+    assert result.returncode == 1
+    assert "«source.issuer»" in result.stderr
+
+
+def test_the_bundled_template_checks_clean():
+    from cchc_desktop.paths import resource
+
+    result = cchc("check-template", str(resource("templates/hai-phong-2025.json")))
+    assert result.returncode == 0
+    assert "hợp lệ" in result.stdout
+
+
+def test_usage_errors_are_vietnamese_too():
+    result = cchc("show")
+    assert result.returncode == 2
+    assert result.stderr.startswith("cchc: lỗi:")

@@ -1,0 +1,175 @@
+"""Adapting the city template yields a plan that reads as if the commune wrote it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cchc_desktop.core.adapt import adapt, default_units
+from cchc_desktop.core.model import ItemKind, Office, OfficeKind, PlanItem
+from cchc_desktop.core.numbering import number_items
+from cchc_desktop.core.outline import Role, all_texts, plan_blocks, plan_text
+from cchc_desktop.core.period import Period, PeriodKind
+from cchc_desktop.core.sample import sample_office, sample_plan
+from cchc_desktop.core.template import MARKER
+from cchc_desktop.core.timewords import parse_time
+
+OFFICES = [
+    (OfficeKind.XA, "Quyết Thắng"),
+    (OfficeKind.PHUONG, "Thạch Khôi"),
+    (OfficeKind.DAC_KHU, "Cát Hải"),
+]
+PERIODS = [
+    Period(PeriodKind.SECOND_HALF, 2025),
+    Period(PeriodKind.FIRST_HALF, 2026),
+    Period(PeriodKind.YEAR, 2026),
+]
+CASES = [(k, n, p) for k, n in OFFICES for p in PERIODS]
+
+
+def office_of(template, kind: OfficeKind, name: str) -> Office:
+    return Office(
+        kind=kind,
+        name=name,
+        province="thành phố Hải Phòng",
+        units=default_units(template, kind),
+        id=1,
+    )
+
+
+def walk(items: list[PlanItem]):
+    for item in items:
+        yield item
+        yield from walk(item.children)
+
+
+def printed_texts(plan, office) -> list[tuple[Role, str]]:
+    return [(b.role, b.text) for b in plan_blocks(plan, office)]
+
+
+@pytest.mark.parametrize(("kind", "name", "period"), CASES, ids=lambda v: str(v))
+def test_no_marker_is_left_anywhere_chosen_or_not(template, kind, name, period):
+    plan = adapt(template, office_of(template, kind, name), period)
+    for where, text in all_texts(plan):
+        assert not MARKER.search(text), f"{where}: {text}"
+        assert "{" not in text and "}" not in text, f"{where}: {text}"
+
+
+@pytest.mark.parametrize(("kind", "name", "period"), CASES, ids=lambda v: str(v))
+def test_printed_plan_speaks_of_the_commune_not_the_city(template, kind, name, period):
+    office = office_of(template, kind, name)
+    plan = adapt(template, office, period)
+    other_kinds = [k.value for k in OfficeKind if k is not kind]
+    for role, text in printed_texts(plan, office):
+        assert "trên địa bàn thành phố" not in text, text
+        assert "quận, huyện" not in text, text
+        assert "Sở Thông tin và Truyền thông" not in text, text
+        assert "Thủ Đức" not in text
+        for other in other_kinds:  # the commune never names itself two ways
+            pattern = rf"(trên địa bàn|Ủy ban nhân dân|UBND|của|tại|Trang thông tin điện tử của) {other}\b(?! hội)"
+            assert not re.search(pattern, text), f"{other!r} in: {text}"
+    assert f"trên địa bàn {kind.value}" in plan_text(plan, office)
+
+
+@pytest.mark.parametrize(("kind", "name", "period"), CASES, ids=lambda v: str(v))
+def test_every_year_and_period_in_the_printed_body_is_the_plans(template, kind, name, period):
+    office = office_of(template, kind, name)
+    plan = adapt(template, office, period)
+    previous_keys = {
+        t.key for t in _walk_template(template.sections)
+        if "{previous_period}" in (t.commune_text or t.text)
+    }  # fmt: skip
+    body = [i for i in walk(plan.sections) if i.chosen] + [
+        i for d in plan.duties if d.chosen for i in walk(d.items)
+    ]
+    texts = [(i.key, i.text) for i in body] + [("", plan.summary), ("", plan.preamble), ("", plan.closing)]
+    texts += [("", t.title) for t in plan.chosen_tasks]
+    for key, text in texts:
+        if key not in previous_keys and period.previous.kind is not PeriodKind.YEAR:
+            assert period.previous.label not in text.replace(period.label, ""), text
+        for match in re.finditer(r"(\S+) năm (\d{4})", text):
+            before, year = match.group(1), int(match.group(2))
+            if before == "đến":  # the horizon in the title of a resolution
+                continue
+            if key in previous_keys and year == period.previous.year:
+                continue
+            assert year == period.year, f"năm {year} in: {text}"
+    assert plan.summary == f"Tuyên truyền cải cách hành chính {period.label}"
+
+
+@pytest.mark.parametrize("period", PERIODS, ids=str)
+def test_task_times_fall_inside_the_plans_period(template, period):
+    plan = adapt(template, office_of(template, OfficeKind.XA, "Quyết Thắng"), period)
+    assert plan.chosen_tasks
+    for task in plan.chosen_tasks:
+        for text in (task.start_text, task.finish_text):
+            if text:
+                span = parse_time(text, period)
+                assert span.recognised, text
+                assert period.start <= span.start and span.end <= period.end, text
+        assert task.lead_unit, task.title
+
+
+def test_commune_duties_use_the_offices_own_unit_names(template):
+    office = office_of(template, OfficeKind.PHUONG, "Thạch Khôi")
+    office.units[1].name = "Phòng Văn hóa - Xã hội phường"
+    plan = adapt(template, office, PERIODS[0])
+    headings = [d.heading for d in plan.duties if d.chosen]
+    assert "Phòng Văn hóa - Xã hội phường" in headings
+    assert "Phòng Kinh tế, Hạ tầng và Đô thị" in headings  # the ward's name for it
+    assert any(h.startswith("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường") for h in headings)
+    assert "gửi về Phòng Văn hóa - Xã hội phường" in plan.closing
+
+
+def test_a_unit_the_office_added_gets_an_empty_block_that_does_not_print(template):
+    office = office_of(template, OfficeKind.XA, "Quyết Thắng")
+    from cchc_desktop.core.model import Unit
+
+    office.units.append(Unit("Hội Nông dân xã", "HND"))
+    plan = adapt(template, office, PERIODS[0])
+    block = next(d for d in plan.duties if d.heading == "Hội Nông dân xã")
+    assert block.items == [] and not block.printed
+    assert "Hội Nông dân xã" not in plan_text(plan, office)
+
+
+def test_the_report_deadline_follows_the_office(template):
+    office = office_of(template, OfficeKind.PHUONG, "Thạch Khôi")
+    office.report_deadline_day = 5
+    plan = adapt(template, office, PERIODS[2])
+    assert "(trước ngày 05 tháng cuối của quý, năm)" in plan.closing
+
+
+def test_the_sample_plan_reads_as_a_commune_plan(template):
+    office = sample_office(template)
+    plan = sample_plan(template, office)
+    text = plan_text(plan, office)
+    lines = text.splitlines()
+    assert lines[:2] == ["ỦY BAN NHÂN DÂN", "XÃ QUYẾT THẮNG"]
+    assert lines[3].startswith("Quyết Thắng, ngày") and lines[3].endswith("tháng 8 năm 2025")
+    assert "Căn cứ Kế hoạch số 12/KH-UBND ngày 30/7/2025 của Ủy ban nhân dân xã" in text
+    headings = [b.text for b in plan_blocks(plan, office) if b.role is Role.HEADING and b.depth == 0]
+    assert headings == [
+        "I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG THỰC HIỆN", "III. NHIỆM VỤ CỤ THỂ",
+        "IV. KINH PHÍ THỰC HIỆN", "V. TỔ CHỨC THỰC HIỆN",
+    ]  # fmt: skip
+    assert text.rstrip().endswith("Mai Đàm Thanh Vân") is False  # the appendix follows
+    assert "- Lưu: VT, VHXH." in lines
+    assert plan.closing.endswith("./.")
+
+
+def test_letters_follow_when_an_adapted_point_is_unticked(template):
+    plan = adapt(template, office_of(template, OfficeKind.XA, "Quyết Thắng"), PERIODS[0])
+    purposes = plan.sections[0].children[0]
+    before = [n.label for n in number_items(purposes.children)]
+    chosen = [p for p in purposes.children if p.chosen]
+    chosen[1].chosen = False
+    after = [n.label for n in number_items(purposes.children)]
+    assert after == before[:-1]
+    assert after[1] == "b)" and chosen[2].kind is ItemKind.POINT
+
+
+def _walk_template(items):
+    for item in items:
+        yield item
+        yield from _walk_template(item.children)
