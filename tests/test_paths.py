@@ -36,7 +36,9 @@ def test_a_frozen_build_looks_in_its_bundle_first(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     paths._root.cache_clear()
     try:
-        assert paths.resource("templates/frozen.json") == tmp_path / "resources/templates/frozen.json"
+        assert (
+            paths.resource("templates/frozen.json") == tmp_path / "resources/templates/frozen.json"
+        )
     finally:
         monkeypatch.undo()
         paths._root.cache_clear()

@@ -39,7 +39,11 @@ def test_sample_writes_a_database_whose_plan_shows_as_a_commune_plan(tmp_path):
     shown = cchc("show", "--db", str(out / "cchc.sqlite"), "--plan", "1")
     assert shown.returncode == 0
     lines = shown.stdout.splitlines()
-    assert lines[0:3] == ["ỦY BAN NHÂN DÂN", "XÃ QUYẾT THẮNG", "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/KH-UBND"]
+    assert lines[0:3] == [
+        "ỦY BAN NHÂN DÂN",
+        "XÃ QUYẾT THẮNG",
+        "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/KH-UBND",
+    ]
     assert "V. TỔ CHỨC THỰC HIỆN" in lines
     assert "Phụ lục" in lines
 

@@ -61,7 +61,7 @@ def test_printed_plan_speaks_of_the_commune_not_the_city(template, kind, name, p
     office = office_of(template, kind, name)
     plan = adapt(template, office, period)
     other_kinds = [k.value for k in OfficeKind if k is not kind]
-    for role, text in printed_texts(plan, office):
+    for _role, text in printed_texts(plan, office):
         assert "trên địa bàn thành phố" not in text, text
         assert "quận, huyện" not in text, text
         assert "Sở Thông tin và Truyền thông" not in text, text
@@ -83,7 +83,11 @@ def test_every_year_and_period_in_the_printed_body_is_the_plans(template, kind, 
     body = [i for i in walk(plan.sections) if i.chosen] + [
         i for d in plan.duties if d.chosen for i in walk(d.items)
     ]
-    texts = [(i.key, i.text) for i in body] + [("", plan.summary), ("", plan.preamble), ("", plan.closing)]
+    texts = [(i.key, i.text) for i in body] + [
+        ("", plan.summary),
+        ("", plan.preamble),
+        ("", plan.closing),
+    ]
     texts += [("", t.title) for t in plan.chosen_tasks]
     for key, text in texts:
         if key not in previous_keys and period.previous.kind is not PeriodKind.YEAR:
@@ -148,7 +152,9 @@ def test_the_sample_plan_reads_as_a_commune_plan(template):
     assert lines[:2] == ["ỦY BAN NHÂN DÂN", "XÃ QUYẾT THẮNG"]
     assert lines[3].startswith("Quyết Thắng, ngày") and lines[3].endswith("tháng 8 năm 2025")
     assert "Căn cứ Kế hoạch số 12/KH-UBND ngày 30/7/2025 của Ủy ban nhân dân xã" in text
-    headings = [b.text for b in plan_blocks(plan, office) if b.role is Role.HEADING and b.depth == 0]
+    headings = [
+        b.text for b in plan_blocks(plan, office) if b.role is Role.HEADING and b.depth == 0
+    ]
     assert headings == [
         "I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG THỰC HIỆN", "III. NHIỆM VỤ CỤ THỂ",
         "IV. KINH PHÍ THỰC HIỆN", "V. TỔ CHỨC THỰC HIỆN",

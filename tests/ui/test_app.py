@@ -93,7 +93,9 @@ def test_qt_own_buttons_speak_vietnamese(window, qtbot):
     assert wizard.buttonText(QWizard.WizardButton.NextButton) in ("&Tiếp theo >", "&Tiếp theo")
     assert wizard.buttonText(QWizard.WizardButton.BackButton) == "< &Quay lại"
     assert wizard.buttonText(QWizard.WizardButton.CancelButton) == "Hủy"
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
     qtbot.addWidget(box)
     texts = {b.text() for b in box.buttons()}
     assert texts == {"Đồng ý", "Hủy"}

@@ -5,7 +5,9 @@ from cchc_desktop.ui.plan_list import PLAN_ID_ROLE, PlanListModel
 
 
 def summary(plan_id: int, kind: PeriodKind, year: int) -> PlanSummary:
-    return PlanSummary(plan_id, 1, f"Kế hoạch {plan_id}", Period(kind, year), PlanState.DRAFT, "", 3, 1, "")
+    return PlanSummary(
+        plan_id, 1, f"Kế hoạch {plan_id}", Period(kind, year), PlanState.DRAFT, "", 3, 1, ""
+    )
 
 
 def test_the_plan_list_model_passes_qts_model_tester(qtmodeltester):
