@@ -9,7 +9,6 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QMessageBox, QWidget
 
 from cchc_desktop import APP_DISPLAY_NAME, __version__
-from cchc_desktop.core.outline import plan_text
 from cchc_desktop.core.sample import sample_office, sample_plan
 from cchc_desktop.core.template import bundled_template
 from cchc_desktop.errors import CchcError
@@ -18,6 +17,7 @@ from cchc_desktop.store.repository import Repository
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from cchc_desktop.ui.messages import show_error
 from cchc_desktop.ui.plan_list import PlanListModel
+from cchc_desktop.ui.plan_preview import plan_html
 
 EMPTY_PAGE, PLANS_PAGE = 0, 1
 
@@ -35,8 +35,12 @@ class MainWindow(QMainWindow):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.6)
         title_font.setBold(True)
         self.ui.emptyTitle.setFont(title_font)
-        self.ui.emptyText.setMaximumWidth(640)
-        self.ui.emptyText.setMinimumWidth(360)
+        # A wrapped label centred by its layout needs a width and the height that width takes.
+        self.ui.emptyText.setFixedWidth(640)
+        self.ui.emptyText.setMinimumHeight(self.ui.emptyText.heightForWidth(640))
+        paper = QFont(["Times New Roman", "Liberation Serif"])
+        paper.setPointSize(13)
+        self.ui.preview.document().setDefaultFont(paper)
 
         self.plans = PlanListModel(self)
         view = self.ui.plansView
@@ -44,8 +48,10 @@ class MainWindow(QMainWindow):
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         view.selectionModel().selectionChanged.connect(self._on_selection)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.ui.splitter.setStretchFactor(0, 2)
         self.ui.splitter.setStretchFactor(1, 3)
+        self.ui.splitter.setSizes([520, 780])
 
         self.ui.sampleButton.clicked.connect(self.create_sample)
         self.ui.actionSample.triggered.connect(self.create_sample)
@@ -83,7 +89,7 @@ class MainWindow(QMainWindow):
             if plan.office_id is None:
                 self.ui.preview.setPlainText(plan.title)
                 return
-            self.ui.preview.setPlainText(plan_text(plan, self.repo.office(plan.office_id)))
+            self.ui.preview.setHtml(plan_html(plan, self.repo.office(plan.office_id)))
         except CchcError as error:
             show_error(self, error)
 

@@ -62,7 +62,7 @@ class Ui_MainWindow(object):
         self.emptyText.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.emptyText.setWordWrap(True)
 
-        self.emptyLayout.addWidget(self.emptyText)
+        self.emptyLayout.addWidget(self.emptyText, 0, Qt.AlignmentFlag.AlignHCenter)
 
         self.emptyButtons = QHBoxLayout()
         self.emptyButtons.setObjectName(u"emptyButtons")
