@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cchc_desktop import __version__
+from cchc_desktop.core.model import Office, Plan
 from cchc_desktop.core.outline import plan_text
 from cchc_desktop.core.sample import sample_office, sample_plan
 from cchc_desktop.core.template import bundled_template, load_template
@@ -32,6 +33,17 @@ def _parser() -> argparse.ArgumentParser:
     sample.add_argument("--out", type=Path, required=True, help="thư mục kết quả")
     sample.add_argument("--db", type=Path, help=f"tệp dữ liệu (mặc định: OUT/{DB_NAME})")
     sample.add_argument("--template", type=Path, help="tệp mẫu kế hoạch (mặc định: mẫu kèm theo)")
+    _export_options(sample)
+
+    export = commands.add_parser(
+        "export", help="xuất văn bản của một kế hoạch (.docx, .xlsx, .pdf)"
+    )
+    export.add_argument("--db", type=Path, required=True)
+    export.add_argument(
+        "--plan", type=int, required=True, help="số hiệu kế hoạch (xem «cchc plans»)"
+    )
+    export.add_argument("--out", type=Path, required=True, help="thư mục kết quả")
+    _export_options(export)
 
     plans = commands.add_parser("plans", help="liệt kê các kế hoạch")
     plans.add_argument("--db", type=Path, required=True)
@@ -43,6 +55,29 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check-template", help="kiểm tra một tệp mẫu kế hoạch")
     check.add_argument("file", type=Path)
     return parser
+
+
+def _export_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--zip", action="store_true", help="đóng gói thêm một tệp .zip")
+    parser.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+    parser.add_argument("--no-pdf", action="store_true", help="không xuất .pdf")
+
+
+def _export(plan: Plan, office: Office, args: argparse.Namespace) -> None:
+    from cchc_desktop.documents.package import export_package
+
+    pdf_writer = None
+    if not args.no_pdf:
+        from cchc_desktop.render.paged import write_plan_pdf
+
+        pdf_writer = write_plan_pdf
+    result = export_package(
+        plan, office, args.out, pdf_writer=pdf_writer, make_zip=args.zip, overwrite=args.force
+    )
+    for path in result.files:
+        print(f"Đã ghi {path}")
+    for warning in result.warnings:
+        print(f"Lưu ý: {warning}", file=sys.stderr)
 
 
 def _existing_db(path: Path) -> Repository:
@@ -57,14 +92,23 @@ def run(argv: Sequence[str] | None = None) -> int:
         template = load_template(args.template) if args.template else bundled_template()
         db_path = args.db or args.out / DB_NAME
         args.out.mkdir(parents=True, exist_ok=True)
-        repo = Repository(open_database(db_path))
         office = sample_office(template)
-        repo.save_office(office)
         plan = sample_plan(template, office)
+        if not args.force:  # refuse before touching the database
+            from cchc_desktop.documents.package import TargetsExistError, package_paths
+
+            targets = package_paths(plan, office, args.out, pdf=not args.no_pdf, make_zip=args.zip)
+            existing = [p for p in targets.files if p.exists()]
+            if existing:
+                raise TargetsExistError(existing)
+        repo = Repository(open_database(db_path))
+        repo.save_office(office)
+        plan.office_id = office.id
         plan_id = repo.save_plan(plan)
         print(
             f"Đã tạo kế hoạch mẫu số {plan_id} «{plan.title}» của {office.committee} trong {db_path}"
         )
+        _export(plan, office, args)
     elif args.command == "plans":
         repo = _existing_db(args.db)
         offices = {o.id: o for o in repo.offices()}
@@ -83,6 +127,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         if plan.office_id is None:
             raise CchcError(f"Kế hoạch số {args.plan} chưa gắn với cơ quan nào.")
         print(plan_text(plan, repo.office(plan.office_id)))
+    elif args.command == "export":
+        repo = _existing_db(args.db)
+        plan = repo.plan(args.plan)
+        if plan.office_id is None:
+            raise CchcError(f"Kế hoạch số {args.plan} chưa gắn với cơ quan nào.")
+        _export(plan, repo.office(plan.office_id), args)
     elif args.command == "check-template":
         template = load_template(args.file)
         print(

@@ -35,3 +35,7 @@ class NotFoundError(CchcError):
 
 class ResourceError(CchcError):
     """A bundled resource is missing or its name is not allowed."""
+
+
+class ExportError(CchcError):
+    """A document could not be written; any previous file is intact."""

@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "cchc_desktop"
-QT_FREE = ("core", "store", "documents", "cli.py", "paths.py", "errors.py", "__init__.py")
+QT_FREE = ("core", "store", "documents", "paths.py", "errors.py", "__init__.py")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -70,3 +70,12 @@ def test_generated_qt_files_match_their_sources():
     """ui/forms/ui_*.py and the .qm translation are regenerated from forms/*.ui and the .ts."""
     result = _run(sys.executable, "tools/build_qt.py", "--check")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "render").glob("*.py")), ids=lambda p: p.name)
+def test_rendering_uses_qtgui_never_widgets(path):
+    """The PDF renderer runs in the command line too, where there is no widget."""
+    bad = {
+        m for m in imported_modules(path) if m.startswith(("PySide6.QtWidgets", "cchc_desktop.ui"))
+    }
+    assert not bad, f"{path.name} imports {sorted(bad)}"

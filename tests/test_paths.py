@@ -60,6 +60,8 @@ def test_a_plain_wheel_carries_resources_and_forms(tmp_path):
         "cchc_desktop/forms/main_window.ui",
         "cchc_desktop/ui/forms/ui_main_window.py",
         "cchc_desktop/core/timewords.py",
+        "cchc_desktop/documents/plan_docx.py",
+        "cchc_desktop/render/paged.py",
     ):
         assert expected in names, expected
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What a fresh Debian/Ubuntu machine lacks to run the app and its tests: Qt's system
 # libraries (offscreen and xcb), a Times-compatible font, and LibreOffice/poppler for
-# rendering exported documents. Safe to run again; does nothing off Debian.
+# rendering exported documents in the tests. Safe to run again; does nothing off Debian.
 set -euo pipefail
 command -v apt-get >/dev/null || { echo "setup-debian: no apt-get here, skipping"; exit 0; }
 SUDO=""
@@ -11,6 +11,7 @@ packages=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 xvfb
   fonts-liberation2
+  libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -41,6 +41,18 @@ class Block:
     depth: int = 0
 
 
+def basis_lines(plan: Plan) -> list[str]:
+    """The chosen bases, each ending ";" and the last ".", as printed."""
+    bases = [b.text.rstrip(";. ") for b in plan.bases if b.chosen and b.text.strip()]
+    return [f"{text}{';' if i < len(bases) - 1 else '.'}" for i, text in enumerate(bases)]
+
+
+def recipient_lines(recipients: list[str]) -> list[str]:
+    """ "- …;" lines, the last ending "." (it is "- Lưu: VT, …."), as printed."""
+    kept = [r.strip().rstrip(";. ") for r in recipients if r.strip()]
+    return [f"- {r}{'.' if i == len(kept) - 1 else ';'}" for i, r in enumerate(kept)]
+
+
 def issuer_lines(office: Office) -> list[str]:
     """ "ỦY BAN NHÂN DÂN" / "XÃ QUYẾT THẮNG" """
     return ["ỦY BAN NHÂN DÂN", vn_upper(office.locality)]
@@ -80,16 +92,14 @@ def plan_blocks(plan: Plan, office: Office) -> Iterator[Block]:
     )
     yield Block(Role.DOC_TYPE, "KẾ HOẠCH")
     yield Block(Role.SUMMARY, plan.summary)
-    bases = [b for b in plan.bases if b.chosen and b.text.strip()]
-    for i, basis in enumerate(bases):
-        yield Block(Role.BASIS, basis.text.rstrip(";. ") + (";" if i < len(bases) - 1 else "."))
+    for line in basis_lines(plan):
+        yield Block(Role.BASIS, line)
     if plan.preamble:
         yield Block(Role.PREAMBLE, plan.preamble)
     yield from body_blocks(plan)
     yield Block(Role.RECIPIENT, "Nơi nhận:")
-    for i, recipient in enumerate(plan.recipients):
-        end = "." if i == len(plan.recipients) - 1 else ";"
-        yield Block(Role.RECIPIENT, f"- {recipient.rstrip(';. ')}{end}")
+    for line in recipient_lines(plan.recipients):
+        yield Block(Role.RECIPIENT, line)
     if plan.signer is not None:
         for line in plan.signer.authority_lines:
             yield Block(Role.SIGNATURE, line)

@@ -32,3 +32,15 @@ def vn_upper(text: str) -> str:
 def capitalise_first(text: str) -> str:
     """Capitalise the first letter only: "xã Quyết Thắng" -> "Xã Quyết Thắng"."""
     return text[:1].upper() + text[1:]
+
+
+def ascii_fold(text: str) -> str:
+    """Without diacritics, case kept: "Quyết Thắng" -> "Quyet Thang", "Đ" -> "D"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slug(text: str) -> str:
+    """A file-name part that survives email clients and Windows: ASCII letters, digits, "-"."""
+    words = re.findall(r"[A-Za-z0-9]+", ascii_fold(text))
+    return "-".join(words)

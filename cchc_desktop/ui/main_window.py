@@ -12,12 +12,12 @@ from cchc_desktop import APP_DISPLAY_NAME, __version__
 from cchc_desktop.core.sample import sample_office, sample_plan
 from cchc_desktop.core.template import bundled_template
 from cchc_desktop.errors import CchcError
+from cchc_desktop.render.plan_html import preview_html
 from cchc_desktop.store.database import backup_to
 from cchc_desktop.store.repository import Repository
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from cchc_desktop.ui.messages import show_error
 from cchc_desktop.ui.plan_list import PlanListModel
-from cchc_desktop.ui.plan_preview import plan_html
 
 EMPTY_PAGE, PLANS_PAGE = 0, 1
 
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
             if plan.office_id is None:
                 self.ui.preview.setPlainText(plan.title)
                 return
-            self.ui.preview.setHtml(plan_html(plan, self.repo.office(plan.office_id)))
+            self.ui.preview.setHtml(preview_html(plan, self.repo.office(plan.office_id)))
         except CchcError as error:
             show_error(self, error)
 

@@ -48,7 +48,7 @@ def test_sample_writes_a_database_whose_plan_shows_as_a_commune_plan(tmp_path):
     assert "Phụ lục" in lines
 
 
-def test_sample_into_a_named_database(tmp_path):
+def test_sample_into_a_named_database(qapp, tmp_path):  # in-process: share the test QApplication
     db = tmp_path / "khac.sqlite"
     assert main(["sample", "--out", str(tmp_path / "o"), "--db", str(db)]) == 0
     assert db.is_file() and not (tmp_path / "o" / "cchc.sqlite").exists()
@@ -68,7 +68,7 @@ def test_errors_are_one_vietnamese_line_and_a_non_zero_exit(tmp_path, args, mess
     assert "Traceback" not in result.stderr
 
 
-def test_a_plan_that_does_not_exist(tmp_path):
+def test_a_plan_that_does_not_exist(qapp, tmp_path):
     assert main(["sample", "--out", str(tmp_path)]) == 0
     result = cchc("show", "--db", str(tmp_path / "cchc.sqlite"), "--plan", "42")
     assert result.returncode == 1
@@ -95,3 +95,34 @@ def test_usage_errors_are_vietnamese_too():
     result = cchc("show")
     assert result.returncode == 2
     assert result.stderr.startswith("cchc: lỗi:")
+
+
+STEM = "KH-tuyen-truyen-CCHC-6-thang-cuoi-2025-xa-Quyet-Thang"
+
+
+def test_sample_and_export_write_all_three_documents(tmp_path):
+    out = tmp_path / "mau"
+    made = cchc("sample", "--out", str(out))
+    assert made.returncode == 0, made.stderr
+    for name in (f"{STEM}.docx", f"{STEM}-phu-luc.xlsx", f"{STEM}.pdf"):
+        assert (out / name).stat().st_size > 1000, name
+    assert (out / f"{STEM}.pdf").read_bytes().startswith(b"%PDF")
+
+    again = cchc("sample", "--out", str(out))
+    assert again.returncode == 1 and "Chưa ghi đè tệp nào" in again.stderr
+    assert cchc("plans", "--db", str(out / "cchc.sqlite")).stdout.count("\n") == 1  # nothing added
+
+    sent = tmp_path / "gui-len"
+    exported = cchc(
+        "export", "--db", str(out / "cchc.sqlite"), "--plan", "1", "--out", str(sent), "--zip"
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert sorted(p.name for p in sent.iterdir()) == sorted(
+        [f"{STEM}.docx", f"{STEM}-phu-luc.xlsx", f"{STEM}.pdf", f"{STEM}.zip"]
+    )
+    refused = cchc("export", "--db", str(out / "cchc.sqlite"), "--plan", "1", "--out", str(sent))
+    assert refused.returncode == 1
+    forced = cchc(
+        "export", "--db", str(out / "cchc.sqlite"), "--plan", "1", "--out", str(sent), "--force"
+    )
+    assert forced.returncode == 0

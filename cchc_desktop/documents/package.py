@@ -1,0 +1,110 @@
+"""The package sent upward: the plan's .docx, .xlsx and .pdf in one folder (and a .zip), with
+file names that survive email clients and Windows, never overwriting a file silently."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from cchc_desktop.core.model import Office, Plan
+from cchc_desktop.core.period import PeriodKind
+from cchc_desktop.core.text import slug
+from cchc_desktop.documents.safe_write import write_atomically
+from cchc_desktop.errors import ExportError
+
+PdfWriter = Callable[[Plan, Office, Path], object]
+
+_PERIOD_SLUGS = {
+    PeriodKind.FIRST_HALF: "6-thang-dau",
+    PeriodKind.SECOND_HALF: "6-thang-cuoi",
+    PeriodKind.YEAR: "nam",
+}
+
+
+class TargetsExistError(ExportError):
+    """Some files of the package are already there; nothing was written."""
+
+    def __init__(self, existing: list[Path]) -> None:
+        names = ", ".join(p.name for p in existing)
+        super().__init__(f"Thư mục đã có tệp cùng tên: {names}. Chưa ghi đè tệp nào.")
+        self.existing = existing
+
+
+def document_stem(prefix: str, plan: Plan, office: Office) -> str:
+    """ "KH-tuyen-truyen-CCHC-6-thang-cuoi-2025-xa-Quyet-Thang": ASCII, no spaces."""
+    period = f"{_PERIOD_SLUGS[plan.period.kind]}-{plan.period.year}"
+    return f"{prefix}-tuyen-truyen-CCHC-{period}-{slug(office.kind.value)}-{slug(office.name)}"
+
+
+@dataclass(frozen=True, slots=True)
+class PackagePlan:
+    """Where each file of the package goes."""
+
+    docx: Path
+    xlsx: Path
+    pdf: Path | None
+    zip: Path | None
+
+    @property
+    def files(self) -> list[Path]:
+        return [p for p in (self.docx, self.xlsx, self.pdf, self.zip) if p is not None]
+
+
+def package_paths(
+    plan: Plan, office: Office, folder: Path, *, pdf: bool = True, make_zip: bool = False
+) -> PackagePlan:
+    stem = document_stem("KH", plan, office)
+    return PackagePlan(
+        docx=folder / f"{stem}.docx",
+        xlsx=folder / f"{stem}-phu-luc.xlsx",
+        pdf=folder / f"{stem}.pdf" if pdf else None,
+        zip=folder / f"{stem}.zip" if make_zip else None,
+    )
+
+
+@dataclass
+class ExportResult:
+    files: list[Path]
+    warnings: list[str] = field(default_factory=list)
+
+
+def export_package(
+    plan: Plan,
+    office: Office,
+    folder: Path,
+    *,
+    pdf_writer: PdfWriter | None = None,
+    make_zip: bool = False,
+    overwrite: bool = False,
+    today: date | None = None,
+) -> ExportResult:
+    """Write the .docx, the .xlsx and (given a writer) the .pdf, then optionally the .zip.
+
+    Refuses, before writing anything, when a target exists and ``overwrite`` is false.
+    """
+    from cchc_desktop.documents.appendix_xlsx import write_appendix_xlsx
+    from cchc_desktop.documents.plan_docx import write_plan_docx
+
+    paths = package_paths(plan, office, folder, pdf=pdf_writer is not None, make_zip=make_zip)
+    existing = [p for p in paths.files if p.exists()]
+    if existing and not overwrite:
+        raise TargetsExistError(existing)
+    warnings = write_plan_docx(plan, office, paths.docx)
+    warnings += [
+        w for w in write_appendix_xlsx(plan, office, paths.xlsx, today) if w not in warnings
+    ]
+    if pdf_writer is not None and paths.pdf is not None:
+        pdf_writer(plan, office, paths.pdf)
+    if paths.zip is not None:
+        members = [p for p in (paths.docx, paths.xlsx, paths.pdf) if p is not None]
+
+        def write_zip(temp: Path) -> None:
+            with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as archive:
+                for member in members:
+                    archive.write(member, member.name)
+
+        write_atomically(paths.zip, write_zip)
+    return ExportResult(paths.files, warnings)

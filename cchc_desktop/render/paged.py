@@ -1,0 +1,212 @@
+"""Painting the plan onto pages — a PDF file or a printer — with Qt's text engine.
+
+The body is laid out on A4 portrait, the appendix on A4 landscape; page numbers are drawn
+centred in the top margin from the second page of each part, the appendix counting from 1.
+Works on a PC without Word or LibreOffice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from cchc_desktop.core.model import Office, Plan
+from cchc_desktop.documents.layout import (
+    FONT,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    SIZE_BODY,
+)
+from cchc_desktop.documents.safe_write import write_atomically
+from cchc_desktop.render.plan_html import (
+    Scale,
+    appendix_title_html,
+    body_html,
+    task_rows_html,
+    task_table_html,
+)
+
+PAGE_NUMBER_PT = 13
+# Qt draws rules and table borders one device pixel wide: at 96 dpi that is 0.75 pt, the
+# weight of a printed rule. Text stays vector in the PDF whatever the resolution.
+LAYOUT_DPI = 96
+
+
+Fits = Callable[[str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A run of pages with one orientation, numbered on its own. ``pages`` returns the HTML
+    of each page — or of a flow that Qt breaks into pages itself."""
+
+    orientation: QPageLayout.Orientation
+    pages: Callable[[Scale, Fits], list[str]]
+
+
+def appendix_pages(plan: Plan, office: Office, scale: Scale, fits: Fits) -> list[str]:
+    """The appendix page by page, so that no task row is split across two pages; each page
+    repeats the table's header rows."""
+    rows = task_rows_html(plan)
+    prefix = appendix_title_html(plan, office, scale)
+    pages: list[str] = []
+    start = 0
+    while start < len(rows):
+        end = start + 1  # a row taller than a page still gets a page of its own
+        while end < len(rows) and fits(prefix + task_table_html(scale, rows[start : end + 1])):
+            end += 1
+        pages.append(prefix + task_table_html(scale, rows[start:end]))
+        start, prefix = end, ""
+    return pages
+
+
+def plan_parts(plan: Plan, office: Office) -> list[Part]:
+    parts = [
+        Part(
+            QPageLayout.Orientation.Portrait, lambda scale, _fits: [body_html(plan, office, scale)]
+        )
+    ]
+    if plan.chosen_tasks:
+        parts.append(
+            Part(
+                QPageLayout.Orientation.Landscape,
+                lambda scale, fits: appendix_pages(plan, office, scale, fits),
+            )
+        )
+    return parts
+
+
+def page_layout(orientation: QPageLayout.Orientation) -> QPageLayout:
+    """A4 with the decree's margins; a landscape appendix keeps them (binding edge left)."""
+    margins = QMarginsF(MARGIN_LEFT, MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM)
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4), orientation, margins, QPageLayout.Unit.Millimeter
+    )
+
+
+def paper_font() -> QFont:
+    font = QFont([FONT, "Liberation Serif", "Tinos", "serif"])
+    font.setPointSizeF(SIZE_BODY)
+    return font
+
+
+def paint_parts(device: QPagedPaintDevice, parts: list[Part]) -> int:
+    """Paint every part on ``device``; returns the number of pages."""
+    resolution = device.logicalDpiX()
+    scale = Scale(96 / 72, resolution / 72)  # CSS pixels are 1/96 inch on any device
+    painter: QPainter | None = None
+    pages = 0
+    try:
+        for index, part in enumerate(parts):
+            device.setPageLayout(page_layout(part.orientation))
+            if index > 0:
+                device.newPage()
+            if painter is None:
+                painter = QPainter()
+                if not painter.begin(device):
+                    raise OSError("không mở được thiết bị in")
+            rect = device.pageLayout().paintRectPixels(resolution)
+            size = QSizeF(rect.width(), rect.height())
+
+            def fits(html: str, size: QSizeF = size) -> bool:
+                return _document(device, html, size).pageCount() <= 1
+
+            number = 0
+            for chunk_index, html in enumerate(part.pages(scale, fits)):
+                document = _document(device, html, size)
+                for page in range(document.pageCount()):
+                    if page > 0 or chunk_index > 0:
+                        device.newPage()
+                    number += 1
+                    pages += 1
+                    _paint_page(painter, document, page, size)
+                    if number > 1:
+                        _page_number(painter, number, size.width(), scale)
+    finally:
+        if painter is not None:
+            painter.end()
+    return pages
+
+
+def _document(device: QPagedPaintDevice, html: str, size: QSizeF) -> QTextDocument:
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)
+    document.setDefaultFont(paper_font())
+    document.setDocumentMargin(0)
+    document.setHtml(html)
+    document.setPageSize(size)
+    return document
+
+
+def _paint_page(painter: QPainter, document: QTextDocument, page: int, size: QSizeF) -> None:
+    """One page of a laid-out document; rules and borders in black."""
+    height = size.height()
+    painter.save()
+    painter.translate(0, -page * height)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = QRectF(0, page * height, size.width(), height)
+    palette = context.palette
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.Dark, QPalette.ColorRole.WindowText):
+        palette.setColor(role, QColor("black"))
+    context.palette = palette
+    painter.setClipRect(context.clip)
+    document.documentLayout().draw(painter, context)
+    painter.restore()
+
+
+def _page_number(painter: QPainter, number: int, width: float, scale: Scale) -> None:
+    font = paper_font()
+    font.setPointSizeF(PAGE_NUMBER_PT)
+    painter.save()
+    painter.setFont(font)
+    top = scale.cm(MARGIN_TOP / 10)
+    box = QRectF(0, -top, width, top * 0.8)
+    painter.drawText(
+        box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), str(number)
+    )
+    painter.restore()
+
+
+def ensure_gui() -> None:
+    """Qt's text engine needs a QGuiApplication; the command line starts one offscreen."""
+    if QGuiApplication.instance() is None:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        QGuiApplication([])
+
+
+def write_plan_pdf(plan: Plan, office: Office, target: Path) -> int:
+    """The plan as a PDF, written safely; returns the page count."""
+    ensure_gui()
+    pages = 0
+
+    def write(temp: Path) -> None:
+        nonlocal pages
+        writer = QPdfWriter(str(temp))
+        writer.setResolution(LAYOUT_DPI)
+        writer.setTitle(plan.title)
+        writer.setCreator(office.committee)
+        pages = paint_parts(writer, plan_parts(plan, office))
+        del writer  # flushes the file
+
+    write_atomically(target, write)
+    return pages

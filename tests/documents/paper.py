@@ -1,0 +1,107 @@
+"""What is on the paper: pages and word positions of a PDF, from poppler's pdftotext."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+NS = {"x": "http://www.w3.org/1999/xhtml"}
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass(frozen=True)
+class Page:
+    width: float
+    height: float
+    words: list[Word]
+
+    @property
+    def landscape(self) -> bool:
+        return self.width > self.height
+
+    @property
+    def is_a4(self) -> bool:
+        short, long = sorted((self.width, self.height))
+        return abs(short - 595.3) < 2 and abs(long - 841.9) < 2
+
+    def find(self, phrase: str) -> list[Word]:
+        """The words of the first place the phrase stands, in order."""
+        wanted = phrase.split()
+        texts = [w.text for w in self.words]
+        for i in range(len(texts) - len(wanted) + 1):
+            if texts[i : i + len(wanted)] == wanted:
+                return self.words[i : i + len(wanted)]
+        return []
+
+    def on_one_line(self, phrase: str) -> bool:
+        words = self.find(phrase)
+        assert words, f"«{phrase}» not on the page"
+        return max(w.y0 for w in words) - min(w.y0 for w in words) < 2
+
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def require(tool: str) -> str:
+    found = shutil.which(tool)
+    if found is None:
+        pytest.fail(f"{tool} is missing: run tools/setup-debian.sh (LibreOffice, poppler-utils)")
+    return found
+
+
+MARGIN_PT = 20 / 25.4 * 72  # top and bottom margins of every page
+
+
+def _visible(word: Word, height: float) -> bool:
+    """On paper: inside the text area, or the page number in the top margin. A renderer may
+    leave clipped (invisible) glyphs of a neighbouring page's line outside the text area."""
+    in_text_area = word.y0 >= MARGIN_PT - 3 and word.y1 <= height - MARGIN_PT + 3
+    page_number = word.y1 < MARGIN_PT - 3 and word.text.isdigit()
+    return in_text_area or page_number
+
+
+def read_pdf(path: Path, *, text_area_only: bool = True) -> list[Page]:
+    out = subprocess.run(
+        [require("pdftotext"), "-bbox-layout", str(path), "-"],
+        capture_output=True, check=True,
+    ).stdout  # fmt: skip
+    root = ET.fromstring(out)
+    pages = []
+    for page in root.iter(f"{{{NS['x']}}}page"):
+        words = [
+            Word(
+                w.text or "",
+                float(w.get("xMin")),
+                float(w.get("yMin")),
+                float(w.get("xMax")),
+                float(w.get("yMax")),
+            )
+            for w in page.iter(f"{{{NS['x']}}}word")
+        ]
+        height = float(page.get("height"))
+        visible = [w for w in words if _visible(w, height)] if text_area_only else words
+        pages.append(Page(float(page.get("width")), height, visible))
+    return pages
+
+
+def libreoffice_pdf(source: Path, out_dir: Path) -> Path:
+    soffice = require("soffice")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{out_dir}/lo-profile", "--headless",
+         "--convert-to", "pdf", "--outdir", str(out_dir), str(source)],
+        capture_output=True, check=True, timeout=180,
+    )  # fmt: skip
+    return out_dir / (source.stem + ".pdf")

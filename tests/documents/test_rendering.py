@@ -1,0 +1,108 @@
+"""The paper itself: the sample's documents rendered by LibreOffice, and the app's own PDF
+(made with Qt, for PCs without an office suite), checked word by word."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.documents.paper import Page, libreoffice_pdf, read_pdf
+
+TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+@pytest.fixture(scope="module")
+def docx_pages(sample_docx, tmp_path_factory):
+    return read_pdf(libreoffice_pdf(sample_docx[0], tmp_path_factory.mktemp("lo")))
+
+
+@pytest.fixture(scope="module")
+def qt_pages(qapp, sample_docx, tmp_path_factory):
+    from cchc_desktop.render.paged import write_plan_pdf
+
+    _, plan, office = sample_docx
+    target = tmp_path_factory.mktemp("qt") / "KH.pdf"
+    write_plan_pdf(plan, office, target)
+    return read_pdf(target)
+
+
+@pytest.fixture(scope="module")
+def xlsx_pages(sample_xlsx, tmp_path_factory):
+    return read_pdf(
+        libreoffice_pdf(sample_xlsx[0], tmp_path_factory.mktemp("lo-xlsx")), text_area_only=False
+    )
+
+
+def check_first_page(page: Page) -> None:
+    assert page.is_a4 and not page.landscape
+    assert page.on_one_line(TITLE)
+    assert page.on_one_line(MOTTO)
+    date = page.find("Quyết Thắng, ngày")
+    assert date and page.on_one_line("Quyết Thắng, ngày")
+    month = page.find("tháng 8 năm 2025")
+    assert month and abs(month[0].y0 - date[0].y0) < 2  # the date line does not wrap
+    issuer = page.find("ỦY BAN NHÂN DÂN")[0]
+    title = page.find(TITLE)[0]
+    assert issuer.x1 < title.x0  # issuer on the left, national title on the right
+    assert abs(issuer.y0 - title.y0) < 3  # on the same level
+    number = page.find("Số:")[0]
+    assert abs(number.y0 - date[0].y0) < 3  # "Số" level with the date
+    assert page.find("KẾ HOẠCH")[0].y0 > number.y0
+
+
+def top_number(page: Page) -> str | None:
+    """The page number printed centred in the top margin, if any."""
+    top = [w for w in page.words if w.y1 < 60]
+    return top[0].text if len(top) == 1 and top[0].text.isdigit() else None
+
+
+def check_numbering_and_appendix(pages: list[Page]) -> None:
+    portrait = [p for p in pages if not p.landscape]
+    landscape = [p for p in pages if p.landscape]
+    assert pages[: len(portrait)] == portrait  # the appendix comes last
+    assert landscape, "no landscape appendix"
+    assert top_number(portrait[0]) is None
+    assert [top_number(p) for p in portrait[1:]] == [str(n) for n in range(2, len(portrait) + 1)]
+    assert top_number(landscape[0]) is None
+    assert [top_number(p) for p in landscape[1:]] == [str(n) for n in range(2, len(landscape) + 1)]
+    assert landscape[0].find("Phụ lục")
+    for page in landscape:
+        assert page.is_a4
+        assert page.find("Nội dung nhiệm vụ"), "header row missing on an appendix page"
+        assert page.find("Triển") and page.find("Hoàn")  # the split time columns
+
+
+def test_libreoffice_prints_the_docx_as_the_decree_wants(docx_pages):
+    check_first_page(docx_pages[0])
+    check_numbering_and_appendix(docx_pages)
+    body = " ".join(p.text() for p in docx_pages)
+    assert "TM. ỦY BAN NHÂN DÂN" in body and "Mai Đàm Thanh Vân" in body
+
+
+def test_the_apps_own_pdf_matches_the_docx_layout(qt_pages, docx_pages):
+    check_first_page(qt_pages[0])
+    check_numbering_and_appendix(qt_pages)
+    headings = ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG THỰC HIỆN", "V. TỔ CHỨC THỰC HIỆN"]
+    qt_text = " ".join(p.text() for p in qt_pages)
+    docx_text = " ".join(p.text() for p in docx_pages)
+    for heading in headings:
+        assert heading in qt_text and heading in docx_text
+
+
+def test_no_task_row_is_split_in_the_apps_pdf(qt_pages, sample_docx):
+    _, plan, _ = sample_docx
+    landscape = [p for p in qt_pages if p.landscape]
+    for task in plan.chosen_tasks:
+        opening = " ".join(task.title.split()[:3])
+        closing = " ".join(task.details[-1].split()[-6:]) if task.details else opening
+        holders = {i for i, p in enumerate(landscape) if p.find(opening)}
+        enders = {i for i, p in enumerate(landscape) if p.find(closing)}
+        assert len(holders) == 1 and holders == enders, task.title
+
+
+def test_libreoffice_prints_the_xlsx_landscape_with_the_header_on_each_page(xlsx_pages):
+    appendix = [p for p in xlsx_pages if p.find("Nội dung nhiệm vụ")]
+    assert appendix
+    for page in xlsx_pages:
+        assert page.is_a4 and page.landscape
+    assert "Trang 1/" in xlsx_pages[0].text().replace("Trang 1 /", "Trang 1/")
