@@ -41,6 +41,11 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="cchc-desktop", description=APP_DISPLAY_NAME)
     parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục dữ liệu ứng dụng)")
     parser.add_argument("--db", help="tệp dữ liệu cụ thể (mặc định: DATA_DIR/cchc.sqlite)")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="khởi động thử trên dữ liệu tạm với kế hoạch mẫu, rồi thoát (0: chạy được)",
+    )
     return parser.parse_known_args(argv)[0]
 
 
@@ -76,7 +81,12 @@ def start(argv: Sequence[str]) -> MainWindow | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    window = start(list(sys.argv if argv is None else argv))
+    argv = list(sys.argv if argv is None else argv)
+    if _arguments(argv[1:]).smoke:
+        from cchc_desktop.ui import smoke
+
+        return smoke.run(argv)
+    window = start(argv)
     if window is None:
         return 1
     window.show()

@@ -1,0 +1,149 @@
+"""`cchc-desktop --smoke`: start the real app on a throwaway database, show the sample plan,
+wait until the main window is painted, and exit 0; any error goes to stderr and exits 1.
+
+CI runs it against the frozen build, so a bundle that cannot start fails the build. Nothing
+touches the user's data folder or settings: both point into a temporary folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+PAINT_TIMEOUT_MS = 20_000
+_DIALOGS = ("critical", "warning", "information", "question", "about")
+
+
+class SmokeFailure(RuntimeError):
+    pass
+
+
+class _PaintWatch(QObject):
+    """Quits ``loop`` at the first paint event of the watched widget."""
+
+    def __init__(self, widget: QWidget, loop: QEventLoop) -> None:
+        super().__init__(widget)
+        self.painted = False
+        self._loop = loop
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, self._loop.quit)  # after this paint has finished
+        return False
+
+
+class _Failures:
+    """A message box would wait forever for a click nobody makes, and an exception in a slot
+    would only reach the excepthook: while active, both become failures of the run."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def hook(self, kind: type[BaseException], error: BaseException, tb: Any) -> None:
+        self.seen.append("".join(traceback.format_exception(kind, error, tb)))
+
+    def check(self) -> None:
+        if self.seen:
+            raise SmokeFailure("lỗi trong khi chạy:\n" + "\n".join(self.seen))
+
+    @staticmethod
+    def dialog(*args: Any, **_kwargs: Any) -> Any:
+        texts = " / ".join(a for a in args if isinstance(a, str))
+        raise SmokeFailure(f"hộp thoại bật lên: {texts}")
+
+    @contextmanager
+    def active(self) -> Iterator[None]:
+        saved: dict[str, Callable[..., Any]] = {n: getattr(QMessageBox, n) for n in _DIALOGS}
+        saved_hook = sys.excepthook
+        for name in _DIALOGS:
+            setattr(QMessageBox, name, self.dialog)
+        sys.excepthook = self.hook
+        try:
+            yield
+        finally:
+            for name, function in saved.items():
+                setattr(QMessageBox, name, function)
+            sys.excepthook = saved_hook
+
+
+@contextmanager
+def _settings_in(folder: Path) -> Iterator[None]:
+    """The user's settings stay untouched: the run's settings live in ``folder``."""
+    ini, user = QSettings.Format.IniFormat, QSettings.Scope.UserScope
+    before = Path(QSettings(ini, user, "o", "a").fileName()).parent.parent
+    QSettings.setPath(ini, user, str(folder))
+    try:
+        yield
+    finally:
+        QSettings.setPath(ini, user, str(before))
+
+
+def _close_log_files(folder: Path) -> None:
+    """The log file is in the folder about to be removed (Windows cannot remove an open file)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        name = getattr(handler, "baseFilename", "")
+        if name and Path(name).is_relative_to(folder):
+            root.removeHandler(handler)
+            handler.close()
+
+
+def _check(argv: Sequence[str], folder: Path) -> None:
+    from cchc_desktop.ui.app import start
+
+    failures = _Failures()
+    with _settings_in(folder), failures.active():
+        window = start([argv[0] if argv else "cchc-desktop", "--data-dir", str(folder)])
+        if window is None:
+            raise SmokeFailure("không mở được cơ sở dữ liệu")
+        sys.excepthook = failures.hook  # start() installed the app's dialog hook
+        try:
+            window.create_sample()
+            failures.check()
+            if window.plans.rowCount() != 1 or not window.ui.preview.toPlainText():
+                raise SmokeFailure("kế hoạch mẫu không hiện trong cửa sổ chính")
+            loop = QEventLoop()
+            watch = _PaintWatch(window, loop)
+            QTimer.singleShot(PAINT_TIMEOUT_MS, loop.quit)
+            window.show()
+            loop.exec()
+            if not watch.painted:
+                raise SmokeFailure(f"cửa sổ chính chưa được vẽ sau {PAINT_TIMEOUT_MS} ms")
+            QApplication.processEvents()
+            failures.check()
+        finally:
+            window.hide()
+            window.repo.db.close()
+            window.deleteLater()
+
+
+def run(argv: Sequence[str]) -> int:
+    """0 when the main window showed the sample plan and was painted; 1 otherwise."""
+    with tempfile.TemporaryDirectory(prefix="cchc-smoke-", ignore_cleanup_errors=True) as name:
+        try:
+            _check(argv, Path(name))
+        except Exception:  # the point of the run: report any failure, never hang
+            _report(traceback.format_exc())
+            return 1
+        finally:
+            _close_log_files(Path(name))
+    _report("cchc-desktop --smoke: ok\n", error=False)
+    return 0
+
+
+def _report(text: str, error: bool = True) -> None:
+    stream = sys.stderr if error else sys.stdout
+    if stream is not None:  # a windowed Windows build has no console streams
+        stream.write(text)
+        stream.flush()

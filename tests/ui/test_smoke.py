@@ -1,0 +1,124 @@
+"""`cchc-desktop --smoke` and what the first window imports: a broken or slow start fails CI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cchc_desktop.errors import CchcError
+from cchc_desktop.ui import main_window, smoke
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Loaded on first use (an export, the wizard), never for the first window.
+NOT_AT_START = ("docx", "openpyxl", "lxml", "cchc_desktop.ui.wizard")
+# The on-screen preview shares the page numbers of the national format with the exporters;
+# these modules are plain constants and arithmetic, without python-docx or openpyxl.
+DOCUMENTS_FOR_PREVIEW = {
+    "cchc_desktop.documents",
+    "cchc_desktop.documents.layout",
+    "cchc_desktop.documents.metrics",
+}
+QT_AT_START = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"}
+
+
+def run_python(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """A fresh interpreter on this checkout, offscreen, with its own data and settings."""
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+        CCHC_DATA_DIR=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_smoke_run_shows_the_sample_plan_and_succeeds(qapp, capsys, private_data_dir):
+    assert smoke.run(["cchc-desktop", "--smoke"]) == 0
+    assert "ok" in capsys.readouterr().out
+    assert not private_data_dir.exists(), "the smoke run must not touch the user's data folder"
+
+
+def test_a_dialog_during_the_smoke_run_fails_it_instead_of_waiting_for_a_click(
+    qapp, capsys, monkeypatch
+):
+    def broken_template():
+        raise CchcError("Mẫu kế hoạch bị hỏng.")
+
+    monkeypatch.setattr(main_window, "bundled_template", broken_template)
+    assert smoke.run(["cchc-desktop", "--smoke"]) == 1
+    assert "Mẫu kế hoạch bị hỏng." in capsys.readouterr().err
+
+
+def test_an_exception_inside_a_slot_fails_the_smoke_run(qapp, capsys, monkeypatch):
+    def broken_preview(*_args):
+        raise ValueError("preview exploded")
+
+    monkeypatch.setattr(main_window.MainWindow, "show_plan", broken_preview)
+    assert smoke.run(["cchc-desktop", "--smoke"]) == 1
+    assert "preview exploded" in capsys.readouterr().err
+
+
+def test_python_m_cchc_desktop_smoke_exits_0_in_a_fresh_process(tmp_path):
+    result = run_python(
+        "import runpy, sys; sys.argv = ['cchc-desktop', '--smoke']; "
+        "runpy.run_module('cchc_desktop', run_name='__main__')",
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "cchc-desktop --smoke: ok" in result.stdout
+    assert not (tmp_path / "data").exists()
+
+
+def test_a_broken_start_makes_the_smoke_process_exit_non_zero_with_the_error(tmp_path):
+    result = run_python(
+        "import sys; import cchc_desktop.ui.main_window as m; m.sample_plan = None; "
+        "from cchc_desktop.ui.app import main; sys.exit(main(['cchc-desktop', '--smoke']))",
+        tmp_path,
+    )
+    assert result.returncode == 1
+    assert "TypeError" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def modules_after_first_window(tmp_path_factory) -> list[str]:
+    """sys.modules once the main window has shown the sample plan and been painted."""
+    result = run_python(
+        "import json, sys; from cchc_desktop.ui import smoke; "
+        "code = smoke.run(['cchc-desktop', '--smoke']); "
+        "print('MODULES=' + json.dumps(sorted(sys.modules))); sys.exit(code)",
+        tmp_path_factory.mktemp("modules"),
+    )
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("MODULES="))
+    return list(json.loads(line.removeprefix("MODULES=")))
+
+
+@pytest.mark.parametrize("package", NOT_AT_START)
+def test_the_first_window_does_not_import(modules_after_first_window, package):
+    loaded = [m for m in modules_after_first_window if m == package or m.startswith(package + ".")]
+    assert not loaded, f"{package} is imported at start: {loaded[:5]}"
+
+
+def test_the_first_window_loads_no_exporter(modules_after_first_window):
+    documents = {m for m in modules_after_first_window if m.startswith("cchc_desktop.documents")}
+    assert documents <= DOCUMENTS_FOR_PREVIEW
+
+
+def test_the_first_window_uses_only_qtcore_qtgui_and_qtwidgets(modules_after_first_window):
+    qt = {m for m in modules_after_first_window if m.startswith("PySide6.Qt")}
+    assert qt == QT_AT_START
