@@ -95,11 +95,12 @@ def plan_parts(plan: Plan, office: Office) -> list[Part]:
 
 
 def page_layout(orientation: QPageLayout.Orientation) -> QPageLayout:
-    """A4 with the decree's margins; a landscape appendix keeps them (binding edge left)."""
-    margins = QMarginsF(MARGIN_LEFT, MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM)
+    """A4 without device margins: the decree's margins are applied when painting, so that
+    they are the same on a PDF, a printer and a rotated landscape page."""
     return QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4), orientation, margins, QPageLayout.Unit.Millimeter
-    )
+        QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Millimeter,
+    )  # fmt: skip
 
 
 def paper_font() -> QFont:
@@ -109,22 +110,40 @@ def paper_font() -> QFont:
 
 
 def paint_parts(device: QPagedPaintDevice, parts: list[Part]) -> int:
-    """Paint every part on ``device``; returns the number of pages."""
-    resolution = device.logicalDpiX()
-    scale = Scale(96 / 72, resolution / 72)  # CSS pixels are 1/96 inch on any device
-    painter: QPainter | None = None
+    """Paint every part on ``device``; returns the number of pages.
+
+    A PDF turns its appendix pages to landscape. A printer cannot change orientation in the
+    middle of a job, so there the landscape part is drawn turned on portrait paper (its top
+    towards the left edge), as office suites print a landscape section.
+    """
+    dpi = device.logicalDpiX()
+    scale = Scale(96 / 72, dpi / 72)  # CSS pixels are 1/96 inch on any device
+
+    def mm(value: float) -> float:
+        return value / 25.4 * dpi
+
+    if hasattr(device, "setFullPage"):  # a QPrinter: coordinates from the paper's corner
+        device.setFullPage(True)
+    device.setPageLayout(page_layout(parts[0].orientation))
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("không mở được thiết bị in")
     pages = 0
     try:
         for index, part in enumerate(parts):
-            device.setPageLayout(page_layout(part.orientation))
             if index > 0:
+                device.setPageLayout(page_layout(part.orientation))  # refused while printing
                 device.newPage()
-            if painter is None:
-                painter = QPainter()
-                if not painter.begin(device):
-                    raise OSError("không mở được thiết bị in")
-            rect = device.pageLayout().paintRectPixels(resolution)
-            size = QSizeF(rect.width(), rect.height())
+            landscape = part.orientation is QPageLayout.Orientation.Landscape
+            paper = device.pageLayout().fullRectPixels(dpi)
+            turned = landscape and paper.width() < paper.height()
+            width, height = (
+                (paper.height(), paper.width()) if turned else (paper.width(), paper.height())
+            )
+            size = QSizeF(
+                width - mm(MARGIN_LEFT) - mm(MARGIN_RIGHT),
+                height - mm(MARGIN_TOP) - mm(MARGIN_BOTTOM),
+            )
 
             def fits(html: str, size: QSizeF = size) -> bool:
                 return _document(device, html, size).pageCount() <= 1
@@ -137,12 +156,17 @@ def paint_parts(device: QPagedPaintDevice, parts: list[Part]) -> int:
                         device.newPage()
                     number += 1
                     pages += 1
+                    painter.save()
+                    if turned:
+                        painter.translate(0, paper.height())
+                        painter.rotate(-90)
+                    painter.translate(mm(MARGIN_LEFT), mm(MARGIN_TOP))
                     _paint_page(painter, document, page, size)
                     if number > 1:
-                        _page_number(painter, number, size.width(), scale)
+                        _page_number(painter, number, size.width(), mm(MARGIN_TOP))
+                    painter.restore()
     finally:
-        if painter is not None:
-            painter.end()
+        painter.end()
     return pages
 
 
@@ -172,16 +196,15 @@ def _paint_page(painter: QPainter, document: QTextDocument, page: int, size: QSi
     painter.restore()
 
 
-def _page_number(painter: QPainter, number: int, width: float, scale: Scale) -> None:
+def _page_number(painter: QPainter, number: int, width: float, margin: float) -> None:
+    """Centred in the top margin."""
     font = paper_font()
     font.setPointSizeF(PAGE_NUMBER_PT)
     painter.save()
     painter.setFont(font)
-    top = scale.cm(MARGIN_TOP / 10)
-    box = QRectF(0, -top, width, top * 0.8)
-    painter.drawText(
-        box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), str(number)
-    )
+    box = QRectF(0, -margin, width, margin * 0.8)
+    centred = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(box, int(centred), str(number))
     painter.restore()
 
 

@@ -1,0 +1,136 @@
+"""From the main window to files on disk: export, overwrite, record the number, print."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import docx
+import pytest
+from PySide6.QtCore import QDate, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
+
+from cchc_desktop.core.model import PlanState
+from cchc_desktop.ui.app import start
+from cchc_desktop.ui.issue_dialog import IssueDialog
+
+STEM = "KH-tuyen-truyen-CCHC-6-thang-cuoi-2025-xa-Quyet-Thang"
+
+
+@pytest.fixture
+def window(qtbot, private_data_dir):
+    window = start(["cchc-desktop"])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(window.ui.sampleButton, Qt.MouseButton.LeftButton)
+    yield window
+    window.repo.db.close()
+
+
+@pytest.fixture
+def informed(monkeypatch):
+    """Message boxes the window shows on success, answered like a user closing them."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    return shown
+
+
+def test_plan_actions_wait_for_a_selected_plan(qtbot, private_data_dir):
+    empty = start(["cchc-desktop"])
+    qtbot.addWidget(empty)
+    assert not empty.ui.actionExportPackage.isEnabled()
+    assert not empty.ui.actionPrint.isEnabled()
+    empty.repo.db.close()
+
+
+def test_export_writes_the_package_into_the_chosen_folder_and_remembers_it(
+    window, tmp_path, monkeypatch, informed
+):
+    folder = tmp_path / "gui-len"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: str(folder))
+    window.ui.actionExportPackage.trigger()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [f"{STEM}.docx", f"{STEM}-phu-luc.xlsx", f"{STEM}.pdf"]
+    )
+    assert "Đã ghi vào" in informed[0] and f"{STEM}.docx" in informed[0]
+    assert QSettings().value("export/folder") == str(folder)
+
+
+def test_exporting_again_asks_before_overwriting(window, tmp_path, monkeypatch, informed):
+    folder = tmp_path / "gui-len"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: str(folder))
+    window.ui.actionExportPackage.trigger()
+    docx_file = folder / f"{STEM}.docx"
+    before = docx_file.stat().st_mtime_ns
+    asked = []
+
+    def answer(no_or_yes):
+        def ask(*args, **kwargs):
+            asked.append(args[2])
+            return no_or_yes
+
+        return ask
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    window.ui.actionExportPackage.trigger()
+    assert "Ghi đè" in asked[0] and docx_file.stat().st_mtime_ns == before
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    window.ui.actionExportPackage.trigger()
+    assert docx_file.stat().st_mtime_ns != before
+
+
+def test_recording_the_number_and_date_reaches_later_exports(
+    window, qtbot, tmp_path, monkeypatch, informed
+):
+    plan = window.repo.plan(window.current_plan_id)
+    dialog = IssueDialog(plan, date(2025, 8, 20), window)
+    qtbot.addWidget(dialog)
+    ok = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.ui.number.setText("5a")
+    assert not ok.isEnabled() and "chữ số" in dialog.ui.problem.text()
+    dialog.ui.number.setText("5")
+    assert ok.isEnabled()
+    qtbot.mouseClick(dialog.ui.signed, Qt.MouseButton.LeftButton)
+    dialog.ui.issuedOn.setDate(QDate(2025, 8, 5))
+    recorded = dialog.apply()
+    assert (recorded.number, recorded.issued_on, recorded.state) == (
+        "05",
+        date(2025, 8, 5),
+        PlanState.ISSUED,
+    )
+
+    def fill_and_accept():
+        active = QApplication.activeModalWidget()
+        active.ui.number.setText("5")
+        active.ui.signed.setChecked(True)
+        active.ui.issuedOn.setDate(QDate(2025, 8, 5))
+        active.accept()
+
+    QTimer.singleShot(0, fill_and_accept)
+    window.ui.actionRecordIssue.trigger()
+    assert window.plans.index(0, 2).data() == "05/KH-UBND"
+    assert window.plans.index(0, 3).data() == "Đã ban hành"
+
+    folder = tmp_path / "ky"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: str(folder))
+    window.ui.actionExportPackage.trigger()
+    document = docx.Document(str(folder / f"{STEM}.docx"))
+    number, when = document.tables[0].rows[1].cells
+    assert number.text == "Số: 05/KH-UBND"
+    assert when.text == "Quyết Thắng, ngày 05 tháng 8 năm 2025"
+
+
+def test_printing_paints_every_page_through_qt(window, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from cchc_desktop.render.paged import paint_parts, plan_parts
+
+    printer = window._printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "in.pdf"))
+    pages = paint_parts(printer, plan_parts(*window._current()))
+    assert pages >= 10
+    assert (tmp_path / "in.pdf").read_bytes().startswith(b"%PDF")
