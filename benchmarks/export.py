@@ -18,8 +18,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cchc_desktop.core.sample import sample_office, sample_plan  # noqa: E402
-from cchc_desktop.core.template import bundled_template  # noqa: E402
+from cchc_desktop.core.sample import sample_office, sample_plan
+from cchc_desktop.core.template import bundled_template
 
 RUNS = 7
 

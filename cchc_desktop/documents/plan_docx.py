@@ -67,7 +67,11 @@ def build_plan_document(plan: Plan, office: Office, clean: Cleaning | None = Non
             style = nd30.STYLE_BODY
         else:
             style = nd30.STYLE_ITEM
-        nd30.paragraph(document, text, style)
+        paragraph = nd30.paragraph(document, text, style)
+        if block.role is Role.CLOSING:
+            # Never a signature alone on a page: the closing paragraph goes with it.
+            paragraph.paragraph_format.keep_with_next = True
+            paragraph.paragraph_format.keep_together = True
 
     nd30.add_signature_block(
         document,

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
-    QColor,
+    QBrush,
     QFont,
     QGuiApplication,
     QPagedPaintDevice,
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPdfWriter,
+    QTextBlock,
     QTextDocument,
 )
 
@@ -50,7 +51,17 @@ PAGE_NUMBER_PT = 13
 LAYOUT_DPI = 96
 
 
-Fits = Callable[[str], bool]
+def _print_palette() -> QPalette:
+    """Text and rules in black, whatever the desktop's colours."""
+    black, white = QBrush(Qt.GlobalColor.black), QBrush(Qt.GlobalColor.white)
+    # windowText, button, light, dark, mid, text, brightText, base, window
+    return QPalette(black, white, white, black, black, black, white, white, white)
+
+
+PRINT_PALETTE = _print_palette()
+
+
+Layout = Callable[[str], QTextDocument]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +70,42 @@ class Part:
     of each page — or of a flow that Qt breaks into pages itself."""
 
     orientation: QPageLayout.Orientation
-    pages: Callable[[Scale, Fits], list[str]]
+    pages: Callable[[Scale, Layout], list[str]]
 
 
-def appendix_pages(plan: Plan, office: Office, scale: Scale, fits: Fits) -> list[str]:
+def body_pages(plan: Plan, office: Office, scale: Scale, layout: Layout) -> list[str]:
+    """The body as one flow, except that the closing paragraph moves to the signature's page
+    when the page break would otherwise leave the signature alone."""
+    html = body_html(plan, office, scale)
+    document = layout(html)
+    closing = _block_starting(document, plan.closing[:40])
+    if closing is None or not closing.next().isValid():
+        return [html]
+    height = document.pageSize().height()
+    box = document.documentLayout().blockBoundingRect
+    first_page = int(box(closing).top() // height)
+    signature_page = int(box(closing.next()).bottom() // height)
+    if first_page != signature_page:
+        return [body_html(plan, office, scale, closing_on_new_page=True)]
+    return [html]
+
+
+def _block_starting(document: QTextDocument, text: str) -> QTextBlock | None:
+    block = document.begin()
+    while block.isValid():
+        if text and block.text().startswith(text):
+            return block
+        block = block.next()
+    return None
+
+
+def appendix_pages(plan: Plan, office: Office, scale: Scale, layout: Layout) -> list[str]:
     """The appendix page by page, so that no task row is split across two pages; each page
     repeats the table's header rows."""
+
+    def fits(html: str) -> bool:
+        return layout(html).pageCount() <= 1
+
     rows = task_rows_html(plan)
     prefix = appendix_title_html(plan, office, scale)
     pages: list[str] = []
@@ -81,14 +122,15 @@ def appendix_pages(plan: Plan, office: Office, scale: Scale, fits: Fits) -> list
 def plan_parts(plan: Plan, office: Office) -> list[Part]:
     parts = [
         Part(
-            QPageLayout.Orientation.Portrait, lambda scale, _fits: [body_html(plan, office, scale)]
+            QPageLayout.Orientation.Portrait,
+            lambda scale, layout: body_pages(plan, office, scale, layout),
         )
     ]
     if plan.chosen_tasks:
         parts.append(
             Part(
                 QPageLayout.Orientation.Landscape,
-                lambda scale, fits: appendix_pages(plan, office, scale, fits),
+                lambda scale, layout: appendix_pages(plan, office, scale, layout),
             )
         )
     return parts
@@ -145,11 +187,11 @@ def paint_parts(device: QPagedPaintDevice, parts: list[Part]) -> int:
                 height - mm(MARGIN_TOP) - mm(MARGIN_BOTTOM),
             )
 
-            def fits(html: str, size: QSizeF = size) -> bool:
-                return _document(device, html, size).pageCount() <= 1
+            def layout(html: str, size: QSizeF = size) -> QTextDocument:
+                return _document(device, html, size)
 
             number = 0
-            for chunk_index, html in enumerate(part.pages(scale, fits)):
+            for chunk_index, html in enumerate(part.pages(scale, layout)):
                 document = _document(device, html, size)
                 for page in range(document.pageCount()):
                     if page > 0 or chunk_index > 0:
@@ -187,10 +229,7 @@ def _paint_page(painter: QPainter, document: QTextDocument, page: int, size: QSi
     painter.translate(0, -page * height)
     context = QAbstractTextDocumentLayout.PaintContext()
     context.clip = QRectF(0, page * height, size.width(), height)
-    palette = context.palette
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.Dark, QPalette.ColorRole.WindowText):
-        palette.setColor(role, QColor("black"))
-    context.palette = palette
+    context.palette = PRINT_PALETTE
     painter.setClipRect(context.clip)
     document.documentLayout().draw(painter, context)
     painter.restore()

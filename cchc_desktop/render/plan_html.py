@@ -106,7 +106,9 @@ def _two_columns(scale: Scale, widths_cm: tuple[float, float], left: str, right:
     )
 
 
-def body_html(plan: Plan, office: Office, scale: Scale) -> str:
+def body_html(
+    plan: Plan, office: Office, scale: Scale, *, closing_on_new_page: bool = False
+) -> str:
     """Page 1 onwards, portrait: header, title, bases, numbered body, signature."""
     centre = "center"
     issuer = "".join(
@@ -146,7 +148,10 @@ def body_html(plan: Plan, office: Office, scale: Scale) -> str:
     if plan.preamble:
         out.append(_p(scale, plan.preamble, indent_cm=1))
     for block in body_blocks(plan):
-        out.append(_p(scale, block.text, bold=block.role is Role.HEADING, indent_cm=1))
+        paragraph = _p(scale, block.text, bold=block.role is Role.HEADING, indent_cm=1)
+        if block.role is Role.CLOSING and closing_on_new_page:  # to the signature's page
+            paragraph = paragraph.replace('style="', 'style="page-break-before:always;', 1)
+        out.append(paragraph)
 
     left = _p(
         scale,

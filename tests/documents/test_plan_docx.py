@@ -288,3 +288,10 @@ def test_named_styles_let_an_officer_retune_the_body(document):
     item = document.styles[nd30.STYLE_ITEM]
     assert item.base_style.name == nd30.STYLE_BODY
     assert document.styles[nd30.STYLE_BODY].base_style.name == "Normal"
+
+
+def test_the_closing_paragraph_stays_with_the_signature(document):
+    closing = next(p for p in document.paragraphs if p.text.startswith("Trên đây là Kế hoạch"))
+    assert closing.paragraph_format.keep_with_next
+    following = closing._p.getnext()
+    assert following.tag == qn("w:tbl")  # the signature table comes right after it

@@ -106,3 +106,29 @@ def test_libreoffice_prints_the_xlsx_landscape_with_the_header_on_each_page(xlsx
     for page in xlsx_pages:
         assert page.is_a4 and page.landscape
     assert "Trang 1/" in xlsx_pages[0].text().replace("Trang 1 /", "Trang 1/")
+
+
+def test_the_signature_never_stands_alone_on_a_page(docx_pages):
+    page = next(p for p in docx_pages if p.find("TM. ỦY BAN NHÂN DÂN"))
+    assert page.find("Trên đây là Kế hoạch") or page.find("giải quyết./.")
+
+
+def test_the_apps_pdf_keeps_the_closing_paragraph_with_the_signature(qapp, sample, tmp_path):
+    """Whatever the length of the body, the signature page also holds the closing paragraph."""
+    from cchc_desktop.render.paged import write_plan_pdf
+
+    plan, office = sample
+    points = [p for s in plan.sections for sub in s.children for p in sub.children if p.chosen]
+    moved = 0
+    for count in range(0, 14):
+        for i, point in enumerate(points):
+            point.chosen = i >= count
+        target = tmp_path / f"KH-{count}.pdf"
+        write_plan_pdf(plan, office, target)
+        pages = read_pdf(target)
+        signature = next(p for p in pages if p.find("TM. ỦY BAN NHÂN DÂN"))
+        assert signature.find("giải quyết./."), f"signature alone with {count} points dropped"
+        closing_starts = next(i for i, p in enumerate(pages) if p.find("Trên đây là Kế hoạch"))
+        first_word = next(w.text for w in signature.words if not w.text.isdigit())
+        moved += closing_starts == pages.index(signature) and first_word == "Trên"
+    assert moved, "no layout needed the closing moved: the test proves nothing"
