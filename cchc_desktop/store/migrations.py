@@ -153,3 +153,18 @@ def m001_initial(db: Database) -> None:
         ("tasks", "due_date"),
     ):
         db.execute(f"CREATE INDEX idx_{table}_{column} ON {table}({column})")
+
+
+@migrations()
+def m002_wizard_drafts(db: Database) -> None:
+    """The plan wizard's work in progress, saved as the officer types (one row per draft)."""
+    db.execute(
+        """
+        CREATE TABLE wizard_drafts (
+            id INTEGER PRIMARY KEY,
+            page INTEGER NOT NULL DEFAULT 0,
+            payload TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
