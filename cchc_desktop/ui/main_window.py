@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self.ui.actionPrintPreview.triggered.connect(self.print_preview)
         self.ui.actionPrint.triggered.connect(self.print_plan)
         self.ui.actionRecordIssue.triggered.connect(self.record_issue)
+        self.ui.actionZip.setChecked(QSettings().value("export/zip", False, type=bool))
+        self.ui.actionZip.toggled.connect(lambda on: QSettings().setValue("export/zip", on))
         self.plan_actions = (
             self.ui.actionExportPackage, self.ui.actionExportPdf, self.ui.actionOpenDocx,
             self.ui.actionPrintPreview, self.ui.actionPrint, self.ui.actionRecordIssue,
@@ -181,7 +183,12 @@ class MainWindow(QMainWindow):
         def write(overwrite: bool) -> list[Path] | None:
             with busy():
                 result = export_package(
-                    plan, office, Path(folder), pdf_writer=write_plan_pdf, overwrite=overwrite
+                    plan,
+                    office,
+                    Path(folder),
+                    pdf_writer=write_plan_pdf,
+                    make_zip=self.ui.actionZip.isChecked(),
+                    overwrite=overwrite,
                 )
             self._report_warnings(result.warnings)
             return result.files

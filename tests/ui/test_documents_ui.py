@@ -134,3 +134,13 @@ def test_printing_paints_every_page_through_qt(window, tmp_path):
     pages = paint_parts(printer, plan_parts(*window._current()))
     assert pages >= 10
     assert (tmp_path / "in.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_zip_option_is_remembered_and_adds_one_archive(window, tmp_path, monkeypatch, informed):
+    folder = tmp_path / "nen"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: str(folder))
+    window.ui.actionZip.trigger()
+    assert QSettings().value("export/zip", type=bool)
+    window.ui.actionExportPackage.trigger()
+    assert (folder / f"{STEM}.zip").is_file()
