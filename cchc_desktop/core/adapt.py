@@ -12,8 +12,10 @@ from cchc_desktop.core.model import (
     OfficeKind,
     Plan,
     PlanItem,
+    PlanState,
     Signer,
     Task,
+    TaskStatus,
     Unit,
     UnitDuty,
 )
@@ -160,7 +162,7 @@ def adapt(
             chosen=t.commune,
             key=t.key,
         )
-        for t in template.tasks
+        for t in sorted(template.tasks, key=lambda t: not t.commune)  # the commune's own first
     ]
     return Plan(
         office_id=office.id,
@@ -178,3 +180,45 @@ def adapt(
         drafted_on=drafted_on,
         template_id=template.id,
     )
+
+
+def carry_forward(previous: Plan, period: Period) -> Plan:
+    """A new plan from an office's earlier one: its wording moved to the new period and year,
+    its tasks reset to not started, no number or date yet."""
+    from cchc_desktop.core.serialize import plan_from_dict, plan_to_dict
+
+    plan = plan_from_dict(plan_to_dict(previous))  # a deep copy
+    old = previous.period
+
+    def move(text: str) -> str:
+        text = text.replace(old.label, period.label)
+        if old.year != period.year:
+            text = text.replace(f"năm {old.year}", f"năm {period.year}")
+            text = text.replace(f"/{old.year}", f"/{period.year}")
+        return text
+
+    def move_items(items: list[PlanItem]) -> None:
+        for item in items:
+            item.text = move(item.text)
+            move_items(item.children)
+
+    plan.period = period
+    plan.summary = move(plan.summary)
+    plan.preamble = move(plan.preamble)
+    plan.closing = move(plan.closing)
+    for basis in plan.bases:
+        basis.text = move(basis.text)
+    move_items(plan.sections)
+    for duty in plan.duties:
+        move_items(duty.items)
+    for task in plan.tasks:
+        task.title = move(task.title)
+        task.details = [move(d) for d in task.details]
+        task.start_text, task.finish_text = move(task.start_text), move(task.finish_text)
+        task.id = None
+        task.status = TaskStatus.NOT_STARTED
+        task.results, task.evidence, task.notes = [], "", ""
+    plan.id = None
+    plan.number, plan.issued_on, plan.drafted_on = "", None, None
+    plan.state = PlanState.DRAFT
+    return plan

@@ -148,9 +148,10 @@ def review(plan: Plan, office: Office) -> list[Finding]:
                         f"Tên đơn vị viết là «{match.group(0)}», khác với «{office.locality}».",
                     )
                 )
+        if "…/" in text or "…" in text.split("Kế hoạch số", 1)[-1][:3]:
+            where = "Căn cứ" if step is Step.BASES else "Nội dung"
+            add(Finding(step, f"{where} còn chỗ trống cần điền số, ngày: «{_excerpt(text, '…')}»."))
         if step is Step.BASES:
-            if "…" in text or "..." in text:
-                add(Finding(step, f"Căn cứ còn chỗ trống cần điền: «{_excerpt(text, '…')}»."))
             continue
         for match in _YEAR.finditer(text):
             before, year = match.group(1), int(match.group(2))

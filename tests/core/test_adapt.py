@@ -179,3 +179,23 @@ def _walk_template(items):
     for item in items:
         yield item
         yield from _walk_template(item.children)
+
+
+def test_a_plan_carried_forward_moves_its_period_and_resets_its_tasks(template):
+    from cchc_desktop.core.adapt import carry_forward
+    from cchc_desktop.core.model import ResultCount, TaskStatus
+
+    office = sample_office(template)
+    old = sample_plan(template, office)
+    old.id, old.number = 7, "05"
+    old.tasks[8].status = TaskStatus.DONE
+    old.tasks[8].results = [ResultCount(12, "tin, bài")]
+    old.tasks[8].id = 99
+    new = carry_forward(old, Period(PeriodKind.FIRST_HALF, 2026))
+    assert new.summary == "Tuyên truyền cải cách hành chính 6 tháng đầu năm 2026"
+    assert (new.id, new.number, new.issued_on) == (None, "", None)
+    assert all(t.status is TaskStatus.NOT_STARTED and not t.results and t.id is None for t in new.tasks)
+    text = plan_text(new, office)
+    assert "6 tháng cuối năm 2025" not in text.split("Căn cứ Kế hoạch")[0]
+    assert "Quý III/2025" not in text and "Tháng 7/2025" not in text
+    assert old.summary.endswith("6 tháng cuối năm 2025")  # the earlier plan is untouched

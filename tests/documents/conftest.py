@@ -38,8 +38,8 @@ def sample_xlsx(tmp_path_factory):
     template = bundled_template()
     office = sample_office(template)
     plan = sample_plan(template, office)
-    plan.tasks[-1].notes = "=SUM(A1:A9)"
-    plan.tasks[-1].evidence = "+84 912 345 678"
+    plan.chosen_tasks[-1].notes = "=SUM(A1:A9)"
+    plan.chosen_tasks[-1].evidence = "+84 912 345 678"
     target = tmp_path_factory.mktemp("xlsx") / "KH-mau-phu-luc.xlsx"
     write_appendix_xlsx(plan, office, target, today=date(2025, 10, 1))
     return target, plan, office

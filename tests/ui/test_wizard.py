@@ -1,0 +1,241 @@
+"""The plan wizard driven as an officer does: clicking Next, ticking, typing, going back.
+
+Vietnamese text is put into fields with setText()/setPlainText() (which emit the same
+signals as typing): qtbot.keyClicks with non-ASCII characters aborts Qt on this platform.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
+
+from cchc_desktop.core.checks import Step
+from cchc_desktop.core.template import bundled_template
+from cchc_desktop.store.drafts import latest_draft
+from cchc_desktop.ui.app import install_translations
+from cchc_desktop.ui.wizard import PageId, PlanWizard
+from cchc_desktop.ui.wizard.item_tree import LABEL, TEXT
+
+TODAY = date(2025, 8, 12)
+STEM = "KH-tuyen-truyen-CCHC-6-thang-cuoi-2025-xa-Quyet-Thang"
+
+
+@pytest.fixture
+def make_wizard(qtbot, qapp, repo):
+    install_translations(qapp)  # as the app does at start
+    template = bundled_template()
+
+    def make(draft=None):
+        wizard = PlanWizard(repo, template, draft=draft, today=lambda: TODAY)
+        qtbot.addWidget(wizard)
+        wizard.resize(1366, 768)
+        wizard.show()
+        qtbot.waitExposed(wizard)
+        return wizard
+
+    return make
+
+
+def click_next(qtbot, wizard):
+    before = wizard.currentId()
+    button = wizard.button(QWizard.WizardButton.NextButton)
+    assert button.isEnabled(), f"Next is disabled on page {before}"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == before + 1
+
+
+def click_back(qtbot, wizard):
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+
+
+def fill_office(qtbot, wizard):
+    page = wizard.currentPage()
+    assert wizard.currentId() == PageId.OFFICE
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # no office yet
+    assert "Nhập tên" in page.ui.problem.text()
+    page.ui.nameEdit.setText("Quyết Thắng")
+    page.ui.provinceEdit.setText("thành phố Hải Phòng")
+    assert page.isComplete()
+    click_next(qtbot, wizard)
+
+
+def fill_period(qtbot, wizard):
+    page = wizard.currentPage()
+    qtbot.mouseClick(page.ui.secondHalf, Qt.MouseButton.LeftButton)
+    page.ui.yearSpin.setValue(2025)
+    page.ui.localPlanEdit.setText("Kế hoạch số 12/KH-UBND ngày 30/7/2025")
+    click_next(qtbot, wizard)
+
+
+def tree_rows(tree):
+    return [(node.text(LABEL), node.text(TEXT)) for node in tree._all_nodes()]
+
+
+def node_with(tree, start):
+    return next(n for n in tree._all_nodes() if n.text(TEXT).startswith(start))
+
+
+def test_from_an_empty_database_to_exported_documents(
+    qtbot, make_wizard, repo, tmp_path, monkeypatch
+):
+    wizard = make_wizard()
+    fill_office(qtbot, wizard)
+    fill_period(qtbot, wizard)
+
+    bases = wizard.currentPage().ui.list
+    assert bases.count() == 2
+    assert "Kế hoạch số 12/KH-UBND ngày 30/7/2025" in bases.item(1).text()
+    click_next(qtbot, wizard)
+
+    # Purposes: untick b) in the middle of the lettered list; the letters after it move up.
+    tree = wizard.currentPage().ui.tree
+    purposes = [row for row in tree_rows(tree) if row[0].endswith(")")][:6]
+    assert [label for label, _ in purposes] == ["a)", "b)", "c)", "d)", "đ)", "e)"]
+    second = node_with(tree, purposes[1][1][:30])
+    second.setCheckState(LABEL, Qt.CheckState.Unchecked)
+    after = [row for row in tree_rows(tree) if row[0].endswith(")")][:5]
+    assert [text for _, text in after] == [purposes[0][1], *[t for _, t in purposes[2:6]]]
+    assert [label for label, _ in after] == ["a)", "b)", "c)", "d)", "đ)"]
+    assert second.text(LABEL) == ""
+
+    # Add the office's own item after the first purpose.
+    tree.setCurrentItem(node_with(tree, purposes[0][1][:30]))
+    qtbot.mouseClick(wizard.currentPage().ui.entryAdd, Qt.MouseButton.LeftButton)
+    new = tree.currentItem()
+    new.setText(TEXT, "Tuyên truyền về chuyển đổi số ở thôn, tổ dân phố.")
+    assert new.text(LABEL) == "b)"
+    click_next(qtbot, wizard)  # content
+    click_next(qtbot, wizard)  # forms
+    click_next(qtbot, wizard)  # tasks
+
+    page = wizard.currentPage()
+    table = page.ui.table
+    qtbot.mouseClick(page.ui.taskAdd, Qt.MouseButton.LeftButton)
+    row = table.rowCount() - 1
+    table.item(row, 1).setText("Tổ chức hội nghị đối thoại về thủ tục hành chính với người dân")
+    table.item(row, 3).setText("Tháng 9/2025")
+    table.item(row, 4).setText("Tháng 3/2026")  # outside the period: flagged, not refused
+    table.item(row, 5).setText("Văn phòng HĐND và UBND")
+    assert "ngoài kỳ" in table.item(row, 7).text()
+    table.item(row, 4).setText("Tháng 10/2025")
+    assert "ngoài kỳ" not in table.item(row, 7).text()
+    click_next(qtbot, wizard)  # organisation
+    click_next(qtbot, wizard)  # signing
+
+    signing = wizard.currentPage()
+    signing.ui.signerEdit.setText("Mai Đàm Thanh Vân")
+    click_next(qtbot, wizard)  # review
+    review = wizard.currentPage()
+    preview = review.ui.preview.toPlainText()
+    assert "XÃ QUYẾT THẮNG" in preview and "Mai Đàm Thanh Vân" in preview
+    assert "Không thấy vấn đề nào" in review.ui.problems.item(0).text()
+
+    # Go back to the purposes, change the new item, come forward again: nothing else lost.
+    wizard.go_to(Step.PURPOSES)
+    assert wizard.currentId() == PageId.PURPOSES
+    tree = wizard.currentPage().ui.tree
+    node_with(tree, "Tuyên truyền về chuyển đổi số").setText(
+        TEXT, "Tuyên truyền về chuyển đổi số ở từng thôn."
+    )
+    for _ in range(PageId.REVIEW - PageId.PURPOSES):
+        click_next(qtbot, wizard)
+    assert "Mai Đàm Thanh Vân" in wizard.currentPage().ui.preview.toPlainText()
+
+    folder = tmp_path / "van-ban"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: str(folder))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+
+    assert wizard.saved_plan_id is not None
+    assert latest_draft(repo.db) is None  # the draft is gone once the plan is saved
+    plan = repo.plan(wizard.saved_plan_id)
+    assert repo.office(plan.office_id).name == "Quyết Thắng"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [f"{STEM}.docx", f"{STEM}-phu-luc.xlsx", f"{STEM}.pdf"]
+    )
+    document = docx.Document(str(folder / f"{STEM}.docx"))
+    texts = [p.text for p in document.paragraphs]
+    assert "b) Tuyên truyền về chuyển đổi số ở từng thôn." in texts
+    assert not any(t.startswith("c) " + purposes[1][1][:20]) for t in texts)
+    assert texts.count("1. Mục đích") == 1
+    task_rows = [row.cells[1].text for row in document.tables[2].rows[2:]]
+    assert any("hội nghị đối thoại về thủ tục hành chính" in t for t in task_rows)
+    signature = [p.text for p in document.tables[1].rows[0].cells[1].paragraphs if p.text]
+    assert signature[-1] == "Mai Đàm Thanh Vân"
+
+
+def test_closing_mid_wizard_resumes_on_the_same_page_with_everything(qtbot, make_wizard, repo):
+    wizard = make_wizard()
+    fill_office(qtbot, wizard)
+    fill_period(qtbot, wizard)
+    click_next(qtbot, wizard)  # bases -> purposes
+    tree = wizard.currentPage().ui.tree
+    first = next(n for n in tree._all_nodes() if n.text(LABEL) == "a)")
+    first.setText(TEXT, "Mục đích do xã tự viết.")
+    click_next(qtbot, wizard)  # content
+    wizard.close()  # the officer closes the window without finishing
+
+    draft = latest_draft(repo.db)
+    assert draft is not None and draft.page == PageId.CONTENT
+    again = make_wizard(draft)
+    again.resume()
+    assert again.currentId() == PageId.CONTENT
+    assert again.office.name == "Quyết Thắng"
+    assert again.plan.sections[0].children[0].children[0].text == "Mục đích do xã tự viết."
+    click_back(qtbot, again)
+    labels = tree_rows(again.currentPage().ui.tree)
+    assert ("a)", "Mục đích do xã tự viết.") in labels
+
+
+def test_a_power_cut_loses_nothing_already_saved_by_the_debounce(qtbot, make_wizard, repo):
+    wizard = make_wizard()
+    fill_office(qtbot, wizard)
+    fill_period(qtbot, wizard)
+    page = wizard.currentPage()
+    page.ui.extra.setPlainText("Ủy ban nhân dân xã ban hành Kế hoạch, cụ thể như sau:")
+    qtbot.waitUntil(
+        lambda: (
+            (d := latest_draft(repo.db)) is not None
+            and d.payload["plan"]["preamble"].startswith(
+                "Ủy ban nhân dân xã ban hành Kế hoạch, cụ thể"
+            )
+        ),
+        timeout=3000,
+    )
+    # No close, no finish: as if the power went. The database alone brings it back.
+    again = make_wizard(latest_draft(repo.db))
+    again.resume()
+    assert again.currentId() == PageId.BASES
+    assert (
+        again.currentPage().ui.extra.toPlainText()
+        == "Ủy ban nhân dân xã ban hành Kế hoạch, cụ thể như sau:"
+    )
+
+
+def test_a_problem_on_the_review_page_leads_back_to_its_page(qtbot, make_wizard):
+    wizard = make_wizard()
+    fill_office(qtbot, wizard)
+    fill_period(qtbot, wizard)
+    wizard.plan.chosen_tasks[0].lead_unit = ""
+    while wizard.currentId() < PageId.SIGNING:
+        click_next(qtbot, wizard)
+    wizard.currentPage().ui.signerEdit.setText("Mai Đàm Thanh Vân")
+    click_next(qtbot, wizard)
+    problems = wizard.currentPage().ui.problems
+    item = next(
+        problems.item(i) for i in range(problems.count()) if "chủ trì" in problems.item(i).text()
+    )
+    problems.itemActivated.emit(item)
+    assert wizard.currentId() == PageId.TASKS
+
+
+def test_the_wizard_speaks_vietnamese_and_fits_1366x768(qtbot, make_wizard):
+    wizard = make_wizard()
+    assert wizard.buttonText(QWizard.WizardButton.CancelButton) == "Hủy"
+    assert "Tiếp theo" in wizard.button(QWizard.WizardButton.NextButton).text()
+    assert wizard.width() <= 1366 and wizard.height() <= 768
