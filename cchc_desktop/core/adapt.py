@@ -171,7 +171,7 @@ def adapt(
         bases=[Basis(fill(b.commune_text or b.text), b.commune, b.key) for b in template.bases],
         preamble=fill(template.preamble),
         sections=[item(s) for s in template.sections],
-        duties=duties,
+        duties=sorted(duties, key=lambda d: not d.chosen),  # the commune's own units first
         tasks=tasks,
         closing=fill(template.closing),
         signer=office.signers[0] if office.signers else None,
