@@ -10,7 +10,7 @@ from datetime import date
 
 import docx
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
 from cchc_desktop.core.checks import Step
@@ -46,6 +46,13 @@ def click_next(qtbot, wizard):
     assert button.isEnabled(), f"Next is disabled on page {before}"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert wizard.currentId() == before + 1
+    qtbot.wait(20)  # let the new page lay itself out before the next click lands on it
+
+
+def choose(qtbot, radio):
+    """Click a radio button on its label, where a user clicks (its middle may be empty space)."""
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(12, radio.height() // 2))
+    assert radio.isChecked()
 
 
 def click_back(qtbot, wizard):
@@ -65,8 +72,11 @@ def fill_office(qtbot, wizard):
 
 def fill_period(qtbot, wizard):
     page = wizard.currentPage()
-    qtbot.mouseClick(page.ui.secondHalf, Qt.MouseButton.LeftButton)
+    choose(qtbot, page.ui.wholeYear)
+    assert wizard.period.kind.value == "year"  # the click reached the page
+    choose(qtbot, page.ui.secondHalf)
     page.ui.yearSpin.setValue(2025)
+    assert wizard.period.label == "6 tháng cuối năm 2025"
     page.ui.localPlanEdit.setText("Kế hoạch số 12/KH-UBND ngày 30/7/2025")
     click_next(qtbot, wizard)
 
@@ -239,3 +249,33 @@ def test_the_wizard_speaks_vietnamese_and_fits_1366x768(qtbot, make_wizard):
     assert wizard.buttonText(QWizard.WizardButton.CancelButton) == "Hủy"
     assert "Tiếp theo" in wizard.button(QWizard.WizardButton.NextButton).text()
     assert wizard.width() <= 1366 and wizard.height() <= 768
+
+
+def test_starting_from_the_offices_last_plan_moves_it_forward(qtbot, make_wizard, repo):
+    from cchc_desktop.core.model import ResultCount, TaskStatus
+    from cchc_desktop.core.sample import sample_office, sample_plan
+
+    template = bundled_template()
+    office = sample_office(template)
+    repo.save_office(office)
+    old = sample_plan(template, office)
+    old.office_id = office.id
+    old.chosen_tasks[0].status = TaskStatus.DONE
+    old.chosen_tasks[0].results = [ResultCount(12, "tin, bài")]
+    repo.save_plan(old)
+
+    wizard = make_wizard()
+    assert wizard.currentPage().ui.nameEdit.text() == "Quyết Thắng"  # the known office is offered
+    click_next(qtbot, wizard)
+    page = wizard.currentPage()
+    assert page.ui.fromLast.isEnabled()
+    choose(qtbot, page.ui.fromLast)
+    choose(qtbot, page.ui.firstHalf)
+    page.ui.yearSpin.setValue(2026)
+    click_next(qtbot, wizard)
+    plan = wizard.plan
+    assert plan.summary == "Tuyên truyền cải cách hành chính 6 tháng đầu năm 2026"
+    assert all(
+        t.status is TaskStatus.NOT_STARTED and not t.results and t.id is None for t in plan.tasks
+    )
+    assert plan.office_id == office.id
