@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from enum import IntEnum
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget, QWizard
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QWidget, QWizard
 
 from cchc_desktop.core.adapt import adapt, carry_forward, default_units
 from cchc_desktop.core.checks import Step
@@ -26,6 +25,7 @@ from cchc_desktop.core.template import Template
 from cchc_desktop.errors import CchcError
 from cchc_desktop.store.drafts import Draft, delete_draft, save_draft
 from cchc_desktop.store.repository import Repository
+from cchc_desktop.ui.export_flow import export_plan_documents
 from cchc_desktop.ui.messages import show_error
 
 AUTOSAVE_MS = 600
@@ -241,52 +241,10 @@ class PlanWizard(QWizard):
         if self.draft_id is not None:
             delete_draft(self.repo.db, self.draft_id)
             self.draft_id = None
-        self.export_documents(plan, office)
+        export_plan_documents(
+            self, plan, office, title="Đã lưu và xuất kế hoạch", lead="Kế hoạch đã được lưu. "
+        )
         super().accept()
-
-    def export_documents(self, plan: Plan, office: Office) -> None:
-        settings = QSettings()
-        start = str(settings.value("export/folder", str(Path.home())))
-        folder = QFileDialog.getExistingDirectory(
-            self, "Chọn thư mục lưu văn bản của kế hoạch", start
-        )
-        if not folder:
-            return
-        from cchc_desktop.documents.package import TargetsExistError, export_package
-        from cchc_desktop.render.paged import write_plan_pdf
-
-        try:
-            try:
-                result = export_package(plan, office, Path(folder), pdf_writer=write_plan_pdf)
-            except TargetsExistError as exists:
-                answer = QMessageBox.question(
-                    self,
-                    "Ghi đè tệp?",
-                    f"{exists.message}\n\nGhi đè các tệp này bằng bản mới?",
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                )
-                if answer != QMessageBox.StandardButton.Yes:
-                    return
-                result = export_package(
-                    plan, office, Path(folder), pdf_writer=write_plan_pdf, overwrite=True
-                )
-        except CchcError as error:
-            show_error(self, error)
-            return
-        settings.setValue("export/folder", folder)
-        names = "\n".join(f"• {p.name}" for p in result.files)
-        notes = ("\n\nLưu ý:\n" + "\n".join(result.warnings)) if result.warnings else ""
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Đã lưu và xuất kế hoạch",
-            f"Kế hoạch đã được lưu. Văn bản đã ghi vào {folder}:\n{names}{notes}",
-            parent=self,
-        )
-        open_button = box.addButton("Mở thư mục", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.exec()
-        if box.clickedButton() is open_button:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
 
     def reject(self) -> None:
         """Closing keeps the draft: the next "Lập kế hoạch mới" offers to continue it."""

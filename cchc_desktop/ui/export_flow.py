@@ -1,0 +1,89 @@
+"""Exporting a plan's package from the UI: choose the folder (remembered), confirm before
+replacing files, report what was written and offer to open the folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from cchc_desktop.core.model import Office, Plan
+from cchc_desktop.errors import CchcError
+from cchc_desktop.ui.messages import show_error
+
+FOLDER_KEY = "export/folder"
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """An hourglass while a document is written."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def export_plan_documents(
+    parent: QWidget,
+    plan: Plan,
+    office: Office,
+    *,
+    make_zip: bool = False,
+    title: str = "Đã xuất văn bản",
+    lead: str = "",
+) -> list[Path] | None:
+    """The .docx, .xlsx and .pdf of the plan into a folder the officer picks; None when
+    nothing was written (cancelled, refused to overwrite, or an error already shown)."""
+    settings = QSettings()
+    start = str(settings.value(FOLDER_KEY, str(Path.home())))
+    folder = QFileDialog.getExistingDirectory(parent, "Chọn thư mục lưu văn bản", start)
+    if not folder:
+        return None
+    from cchc_desktop.documents.package import TargetsExistError, export_package
+    from cchc_desktop.render.paged import write_plan_pdf
+
+    def write(overwrite: bool) -> tuple[list[Path], list[str]]:
+        with busy():
+            result = export_package(
+                plan, office, Path(folder), pdf_writer=write_plan_pdf, make_zip=make_zip,
+                overwrite=overwrite,
+            )  # fmt: skip
+        return result.files, result.warnings
+
+    try:
+        try:
+            files, warnings = write(overwrite=False)
+        except TargetsExistError as exists:
+            answer = QMessageBox.question(
+                parent,
+                "Ghi đè tệp?",
+                f"{exists.message}\n\nGhi đè các tệp này bằng bản mới?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            files, warnings = write(overwrite=True)
+    except CchcError as error:
+        show_error(parent, error)
+        return None
+    settings.setValue(FOLDER_KEY, folder)
+    names = "\n".join(f"• {p.name}" for p in files)
+    notes = ("\n\nLưu ý:\n" + "\n".join(warnings)) if warnings else ""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        title,
+        f"{lead}Đã ghi vào {folder}:\n{names}{notes}",
+        parent=parent,
+    )
+    open_button = box.addButton("Mở thư mục", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is open_button:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+    return files
