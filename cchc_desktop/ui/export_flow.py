@@ -36,6 +36,7 @@ def export_plan_documents(
     make_zip: bool = False,
     title: str = "Đã xuất văn bản",
     lead: str = "",
+    offer_print: bool = False,
 ) -> list[Path] | None:
     """The .docx, .xlsx and .pdf of the plan into a folder the officer picks; None when
     nothing was written (cancelled, refused to overwrite, or an error already shown)."""
@@ -82,8 +83,28 @@ def export_plan_documents(
         parent=parent,
     )
     open_button = box.addButton("Mở thư mục", QMessageBox.ButtonRole.AcceptRole)
+    print_button = (
+        box.addButton("In kế hoạch…", QMessageBox.ButtonRole.ActionRole) if offer_print else None
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     if box.clickedButton() is open_button:
         QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+    elif print_button is not None and box.clickedButton() is print_button:
+        print_plan(parent, plan, office)
     return files
+
+
+def print_plan(parent: QWidget, plan: Plan, office: Office) -> None:
+    """The print dialog, then the plan through Qt (no office suite needed)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from cchc_desktop.render.paged import paint_parts, plan_parts
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)  # rules print 0.75 pt wide
+    printer.setDocName(plan.title)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("In kế hoạch")
+    if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        with busy():
+            paint_parts(printer, plan_parts(plan, office))

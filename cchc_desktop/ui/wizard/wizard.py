@@ -242,7 +242,12 @@ class PlanWizard(QWizard):
             delete_draft(self.repo.db, self.draft_id)
             self.draft_id = None
         export_plan_documents(
-            self, plan, office, title="Đã lưu và xuất kế hoạch", lead="Kế hoạch đã được lưu. "
+            self,
+            plan,
+            office,
+            title="Đã lưu và xuất kế hoạch",
+            lead="Kế hoạch đã được lưu. ",
+            offer_print=True,
         )
         super().accept()
 
