@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 PAINT_TIMEOUT_MS = 20_000
+LOG_WHEN_NO_CONSOLE = Path(tempfile.gettempdir()) / "cchc-desktop-smoke.log"
 _DIALOGS = ("critical", "warning", "information", "question", "about")
 
 
@@ -143,7 +144,11 @@ def run(argv: Sequence[str]) -> int:
 
 
 def _report(text: str, error: bool = True) -> None:
+    """To stdout/stderr; a windowed Windows build has no console streams, so its errors go to
+    %TEMP%\\cchc-desktop-smoke.log instead (tools/build_installer.py prints that file)."""
     stream = sys.stderr if error else sys.stdout
-    if stream is not None:  # a windowed Windows build has no console streams
+    if stream is not None:
         stream.write(text)
         stream.flush()
+    elif error:
+        LOG_WHEN_NO_CONSOLE.write_text(text, encoding="utf-8")

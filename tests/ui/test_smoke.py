@@ -73,6 +73,17 @@ def test_an_exception_inside_a_slot_fails_the_smoke_run(qapp, capsys, monkeypatc
     assert "preview exploded" in capsys.readouterr().err
 
 
+def test_without_a_console_the_failure_goes_to_a_log_file(qapp, monkeypatch, tmp_path):
+    """A windowed Windows build has sys.stderr = None; the build script reads this file."""
+    log = tmp_path / "cchc-desktop-smoke.log"
+    monkeypatch.setattr(smoke, "LOG_WHEN_NO_CONSOLE", log)
+    monkeypatch.setattr(sys, "stderr", None)
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(main_window.MainWindow, "show_plan", lambda *_: 1 / 0)
+    assert smoke.run(["cchc-desktop", "--smoke"]) == 1
+    assert "ZeroDivisionError" in log.read_text(encoding="utf-8")
+
+
 def test_python_m_cchc_desktop_smoke_exits_0_in_a_fresh_process(tmp_path):
     result = run_python(
         "import runpy, sys; sys.argv = ['cchc-desktop', '--smoke']; "
