@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 from pathlib import Path
@@ -85,13 +86,42 @@ def build_bundle(dist: Path, work: Path) -> None:
     )  # fmt: skip
 
 
+# Data the app reads only on first use, which --smoke does not reach (an export): present or not.
+MUST_HAVE = (
+    "resources/templates/hai-phong-2025.json",
+    "resources/i18n/qtbase_vi.qm",
+    "forms/main_window.ui",
+    "docx/templates/default.docx",
+)
+MUST_NOT_HAVE = ("opengl32sw.dll", "Qt6Network.dll", "libQt6Network.so.6", "qtbase_en.qm")
+
+
+def check_bundle(bundle: Path) -> None:
+    step("bundle contents")
+    internal = bundle / "_internal"
+    missing = [name for name in MUST_HAVE if not (internal / name).is_file()]
+    names = {p.name for p in internal.rglob("*")}
+    unwanted = [name for name in MUST_NOT_HAVE if name in names]
+    if missing or unwanted:
+        raise SystemExit(f"bundle: missing {missing}, should not contain {unwanted}")
+    print(f"ok: {len(MUST_HAVE)} data files present, none of {len(MUST_NOT_HAVE)} unwanted ones")
+
+
 def smoke(bundle: Path) -> None:
     """The frozen app starts, shows the sample plan and paints, offscreen."""
     step("the frozen app starts (--smoke)")
     exe = bundle / (APP + (".exe" if WINDOWS else ""))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # A windowed Windows exe has no console: --smoke writes its error here instead.
+    log = Path(tempfile.gettempdir()) / "cchc-desktop-smoke.log"
+    log.unlink(missing_ok=True)
+    print(f"$ {exe} --smoke", flush=True)
     began = time.perf_counter()
-    run([str(exe), "--smoke"], env=env, timeout=120)
+    result = subprocess.run([str(exe), "--smoke"], env=env, timeout=120, check=False)
+    if result.returncode != 0:
+        if log.exists():
+            print(log.read_text(encoding="utf-8"), file=sys.stderr)
+        raise SystemExit(f"the frozen app failed to start ({result.returncode})")
     print(f"smoke: ok in {time.perf_counter() - began:.2f} s")
 
 
@@ -144,6 +174,7 @@ def main() -> int:
         build_bundle(bundle, ROOT / "build" / "pyinstaller")
     if not bundle.is_dir():
         raise SystemExit(f"{bundle}: no bundle; run without --no-bundle")
+    check_bundle(bundle)
     if not args.no_smoke:
         smoke(bundle)
     if not args.bundle_only:
