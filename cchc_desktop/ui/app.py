@@ -80,8 +80,19 @@ def start(argv: Sequence[str]) -> MainWindow | None:
     return MainWindow(repo, db_path)
 
 
+def skip_dataframe_libraries() -> None:
+    """sqlite-utils imports pandas and numpy whenever they are installed, only to store their
+    values, which the app never does; on a machine that has them they would double the time
+    to the first window. The desktop process treats them as absent (the frozen build leaves
+    them out anyway). The import of an absent module raises ImportError, which sqlite-utils
+    and openpyxl expect."""
+    for name in ("pandas", "numpy"):
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
+    skip_dataframe_libraries()
     if _arguments(argv[1:]).smoke:
         from cchc_desktop.ui import smoke
 
