@@ -134,7 +134,7 @@ class TaskStatus(StrEnum):
     NOT_STARTED = "not_started"  # chưa thực hiện
     IN_PROGRESS = "in_progress"  # đang thực hiện
     DONE = "done"  # hoàn thành
-    DROPPED = "dropped"  # không thực hiện (with a reason in notes)
+    DROPPED = "dropped"  # không thực hiện (with a reason)
 
 
 STATUS_LABELS = {
@@ -166,8 +166,9 @@ class Task:
     supporting_units: str = ""  # cơ quan phối hợp
     status: TaskStatus = TaskStatus.NOT_STARTED
     results: list[ResultCount] = field(default_factory=list)
-    evidence: str = ""
+    evidence: str = ""  # minh chứng: document numbers and dates, links, as free text
     notes: str = ""
+    reason: str = ""  # lý do: why it is not carried out, or late; the report quotes it
     chosen: bool = True
     key: str = ""
     id: int | None = None

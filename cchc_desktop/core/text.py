@@ -13,9 +13,18 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# After NFD, anything but ASCII and the common combining accents (U+0300-U+036F, without the
+# grapheme joiner U+034F, which is not an accent) needs the general path.
+_NOT_PLAIN = re.compile("[^\x00-\x7f\u0300-\u034e\u0350-\u036f]")
+
+
 def fold(text: str) -> str:
     """Lower-case, without diacritics, "đ" as "d": "Cải cách" -> "cai cach"."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    if _NOT_PLAIN.search(decomposed) is None:
+        # Vietnamese text: dropping every non-ASCII character drops exactly the accents,
+        # in C and six times faster (the task table folds every row when a plan opens).
+        return decomposed.encode("ascii", "ignore").decode("ascii").casefold()
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 

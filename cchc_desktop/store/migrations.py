@@ -168,3 +168,39 @@ def m002_wizard_drafts(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m003_task_history(db: Database) -> None:
+    """Tracking: a dated line for every change of a task, and why a task is late or dropped."""
+    db.execute("ALTER TABLE tasks ADD COLUMN reason TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        """
+        CREATE TABLE task_history (
+            id INTEGER PRIMARY KEY,
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            changed_at TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT NOT NULL DEFAULT '',
+            new TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_task_history_task_id ON task_history(task_id)")
+
+
+@migrations()
+def m004_report_drafts(db: Database) -> None:
+    """The text of a progress report as the officer edited it, per plan and reporting period."""
+    db.execute(
+        """
+        CREATE TABLE report_drafts (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (plan_id, period)
+        )
+        """
+    )

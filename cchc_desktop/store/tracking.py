@@ -1,0 +1,237 @@
+"""The tracker's storage: one task's edit with its dated history, adding, removing (and putting
+back), reordering, reading tasks with their stored dates, and the saved report wording.
+
+Every public write is one transaction, so one undoable action in the app is one call here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from cchc_desktop.core.deadlines import clamp_day
+from cchc_desktop.core.model import Task
+from cchc_desktop.core.tracking import CREATED, RESTORED, HistoryEntry, TrackedTask, changes
+from cchc_desktop.errors import NotFoundError
+from cchc_desktop.store.repository import Repository, task_from_row
+
+Clock = Callable[[], datetime]
+
+
+def _local_now() -> datetime:
+    return datetime.now()
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.replace(microsecond=0, tzinfo=None).isoformat()
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedTask:
+    """What removing a task took away, so that undo puts back the same task, id and history."""
+
+    plan_id: int
+    position: int
+    task: Task
+    history: tuple[HistoryEntry, ...]
+
+
+class TaskStore:
+    """Tracking writes and reads over a Repository; ``clock`` dates the history (local time)."""
+
+    def __init__(self, repo: Repository, clock: Clock = _local_now) -> None:
+        self.repo = repo
+        self.db = repo.db
+        self.clock = clock
+
+    # reading ---------------------------------------------------------------------------
+
+    def tracked_tasks(self, plan_id: int, *, chosen_only: bool = True) -> list[TrackedTask]:
+        """The plan's tasks in appendix order with the dates stored beside them: one query,
+        no time words read again (a plan of 10,000 tasks opens in a fraction of a second)."""
+        where = "plan_id = ? AND chosen" if chosen_only else "plan_id = ?"
+        cursor = self.db.execute(
+            f"SELECT * FROM tasks WHERE {where} ORDER BY position, id", [plan_id]
+        )
+        columns = [c[0] for c in cursor.description]
+        return [self._tracked(dict(zip(columns, row, strict=True))) for row in cursor]
+
+    def tracked_task(self, task_id: int) -> TrackedTask:
+        cursor = self.db.execute("SELECT * FROM tasks WHERE id = ?", [task_id])
+        row = cursor.fetchone()
+        if row is None:
+            raise NotFoundError(f"Không tìm thấy nhiệm vụ số {task_id}.")
+        columns = [c[0] for c in cursor.description]
+        return self._tracked(dict(zip(columns, row, strict=True)))
+
+    @staticmethod
+    def _tracked(row: dict[str, Any]) -> TrackedTask:
+        return TrackedTask(
+            task_from_row(row), _day(row["start_date"]), _day(row["due_date"]), row["position"]
+        )
+
+    def history(self, task_id: int) -> list[HistoryEntry]:
+        """The task's changes, newest first (the fields of one edit in their usual order)."""
+        return [
+            HistoryEntry(*row)
+            for row in self.db.execute(
+                "SELECT changed_at, field, old, new FROM task_history WHERE task_id = ? "
+                "ORDER BY changed_at DESC, id DESC",
+                [task_id],
+            )
+        ]
+
+    def plan_of(self, task_id: int) -> int:
+        row = self.db.execute("SELECT plan_id FROM tasks WHERE id = ?", [task_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"Không tìm thấy nhiệm vụ số {task_id}.")
+        return int(row[0])
+
+    # writing ---------------------------------------------------------------------------
+
+    def update_task(self, plan_id: int, task: Task) -> TrackedTask:
+        """Save an edited task and a history line per changed field, in one transaction."""
+        if task.id is None:
+            raise NotFoundError("Nhiệm vụ chưa được lưu.")
+        with self.db.atomic():
+            before = self.tracked_task(task.id).task
+            self.repo.save_task(plan_id, task)
+            self._log(task.id, changes(before, task))
+        return self.tracked_task(task.id)
+
+    def add_task(self, plan_id: int, task: Task, after_id: int | None = None) -> TrackedTask:
+        """A new task just after ``after_id`` (at the end when None); later tasks move down."""
+        task.id = None
+        with self.db.atomic():
+            if after_id is None:
+                position = None
+            else:
+                position = self._position(after_id) + 1
+                self._make_room(plan_id, position)
+            task_id = self.repo.save_task(plan_id, task, position)
+            self._log(task_id, [(CREATED, "", task.title)])
+        return self.tracked_task(task_id)
+
+    def delete_task(self, task_id: int) -> DeletedTask:
+        """Remove a task and its history; returns all of it, for undo."""
+        with self.db.atomic():
+            tracked = self.tracked_task(task_id)
+            plan_id = self.plan_of(task_id)
+            history = tuple(self.history(task_id))
+            self.db.execute("DELETE FROM tasks WHERE id = ?", [task_id])
+            self._touch(plan_id)
+        return DeletedTask(plan_id, tracked.position, tracked.task, history)
+
+    def restore_task(self, deleted: DeletedTask) -> TrackedTask:
+        """Put a removed task back where it was, with the same id and its history."""
+        task = deleted.task
+        assert task.id is not None
+        with self.db.atomic():
+            self._make_room(deleted.plan_id, deleted.position)
+            self.db.execute(
+                "INSERT INTO tasks (id, plan_id, position, title, updated_at) "
+                "VALUES (?, ?, ?, ?, '')",
+                [task.id, deleted.plan_id, deleted.position, task.title],
+            )
+            self.repo.save_task(deleted.plan_id, task, deleted.position)
+            self.db.table("task_history").insert_all(
+                {
+                    "task_id": task.id,
+                    "changed_at": e.changed_at,
+                    "field": e.field,
+                    "old": e.old,
+                    "new": e.new,
+                }
+                for e in reversed(deleted.history)
+            )
+            self._log(task.id, [(RESTORED, "", "")])
+        return self.tracked_task(task.id)
+
+    def swap_tasks(self, first_id: int, second_id: int) -> None:
+        """Exchange the places of two tasks of one plan (move up / move down)."""
+        with self.db.atomic():
+            first, second = self._position(first_id), self._position(second_id)
+            plan_id = self.plan_of(first_id)
+            if self.plan_of(second_id) != plan_id:
+                raise NotFoundError("Hai nhiệm vụ không cùng một kế hoạch.")
+            self.db.execute("UPDATE tasks SET position = ? WHERE id = ?", [second, first_id])
+            self.db.execute("UPDATE tasks SET position = ? WHERE id = ?", [first, second_id])
+            self._touch(plan_id)
+
+    def set_report_deadline_day(self, office_id: int, day: int) -> int:
+        """The office's rule: reports are due before this day of the quarter's last month."""
+        day = clamp_day(day)
+        with self.db.atomic():
+            self.repo.office(office_id)  # raises NotFoundError for an unknown office
+            self.db.execute(
+                "UPDATE offices SET report_deadline_day = ?, updated_at = ? WHERE id = ?",
+                [day, _stamp(self.clock()), office_id],
+            )
+        return day
+
+    # report wording --------------------------------------------------------------------
+
+    def report_draft(self, plan_id: int, period_code: str) -> dict[str, Any] | None:
+        row = self.db.execute(
+            "SELECT payload FROM report_drafts WHERE plan_id = ? AND period = ?",
+            [plan_id, period_code],
+        ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def save_report_draft(self, plan_id: int, period_code: str, payload: dict[str, Any]) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO report_drafts (plan_id, period, payload, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (plan_id, period) DO UPDATE SET "
+                "payload = excluded.payload, updated_at = excluded.updated_at",
+                [plan_id, period_code, json.dumps(payload, ensure_ascii=False),
+                 _stamp(self.clock())],
+            )  # fmt: skip
+
+    def discard_report_draft(self, plan_id: int, period_code: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "DELETE FROM report_drafts WHERE plan_id = ? AND period = ?",
+                [plan_id, period_code],
+            )
+
+    # helpers ---------------------------------------------------------------------------
+
+    def _position(self, task_id: int) -> int:
+        row = self.db.execute("SELECT position FROM tasks WHERE id = ?", [task_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"Không tìm thấy nhiệm vụ số {task_id}.")
+        return int(row[0])
+
+    def _make_room(self, plan_id: int, position: int) -> None:
+        """Move the tasks at ``position`` and after one place down, if the place is taken."""
+        taken = self.db.execute(
+            "SELECT 1 FROM tasks WHERE plan_id = ? AND position = ?", [plan_id, position]
+        ).fetchone()
+        if taken:
+            self.db.execute(
+                "UPDATE tasks SET position = position + 1 WHERE plan_id = ? AND position >= ?",
+                [plan_id, position],
+            )
+
+    def _log(self, task_id: int, found: list[tuple[str, str, str]]) -> None:
+        if not found:
+            return
+        stamp = _stamp(self.clock())
+        # Stored last field first: read newest first, one edit's fields come in their order.
+        self.db.table("task_history").insert_all(
+            {"task_id": task_id, "changed_at": stamp, "field": f, "old": old, "new": new}
+            for f, old, new in reversed(found)
+        )
+
+    def _touch(self, plan_id: int) -> None:
+        self.db.execute(
+            "UPDATE plans SET updated_at = ? WHERE id = ?", [_stamp(self.clock()), plan_id]
+        )
