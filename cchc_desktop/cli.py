@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from cchc_desktop import __version__
@@ -45,6 +46,24 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, help="thư mục kết quả")
     _export_options(export)
 
+    report = commands.add_parser(
+        "report", help="xuất báo cáo kết quả thực hiện một kỳ (.docx, .xlsx)"
+    )
+    report.add_argument("--db", type=Path, required=True)
+    report.add_argument(
+        "--plan", type=int, required=True, help="số hiệu kế hoạch (xem «cchc plans»)"
+    )
+    report.add_argument(
+        "--period", required=True, help="kỳ báo cáo: q1-q4 (quý), h1/h2 (6 tháng), year (năm)"
+    )
+    report.add_argument("--out", type=Path, required=True, help="thư mục kết quả")
+    report.add_argument(
+        "--as-of",
+        type=date.fromisoformat,
+        help="số liệu tính đến ngày YYYY-MM-DD (mặc định: hôm nay)",
+    )
+    report.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+
     plans = commands.add_parser("plans", help="liệt kê các kế hoạch")
     plans.add_argument("--db", type=Path, required=True)
 
@@ -73,6 +92,35 @@ def _export(plan: Plan, office: Office, args: argparse.Namespace) -> None:
         pdf_writer = write_plan_pdf
     result = export_package(
         plan, office, args.out, pdf_writer=pdf_writer, make_zip=args.zip, overwrite=args.force
+    )
+    for path in result.files:
+        print(f"Đã ghi {path}")
+    for warning in result.warnings:
+        print(f"Lưu ý: {warning}", file=sys.stderr)
+
+
+def _report(args: argparse.Namespace) -> None:
+    """The progress report of one period, with the wording generated from the tasks."""
+    from cchc_desktop.core.deadlines import parse_report_period
+    from cchc_desktop.core.report import build_report
+    from cchc_desktop.documents.package import export_report
+    from cchc_desktop.store.tracking import TaskStore
+
+    repo = _existing_db(args.db)
+    plan = repo.plan(args.plan)
+    if plan.office_id is None:
+        raise CchcError(f"Kế hoạch số {args.plan} chưa gắn với cơ quan nào.")
+    period = parse_report_period(args.period, plan.period)
+    tracked = TaskStore(repo).tracked_tasks(args.plan)
+    report = build_report(
+        plan, repo.office(plan.office_id), tracked, period, args.as_of or date.today()
+    )
+    args.out.mkdir(parents=True, exist_ok=True)
+    result = export_report(report, args.out, overwrite=args.force)
+    c = report.data.counts
+    print(
+        f"Báo cáo {period.label}: {c.total} nhiệm vụ đến kỳ, {c.done} hoàn thành, "
+        f"{c.in_progress} đang thực hiện, {c.not_started} chưa thực hiện, {c.overdue} quá hạn."
     )
     for path in result.files:
         print(f"Đã ghi {path}")
@@ -133,6 +181,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         if plan.office_id is None:
             raise CchcError(f"Kế hoạch số {args.plan} chưa gắn với cơ quan nào.")
         _export(plan, repo.office(plan.office_id), args)
+    elif args.command == "report":
+        _report(args)
     elif args.command == "check-template":
         template = load_template(args.file)
         print(

@@ -54,7 +54,7 @@ def _lines_needed(text: str, width_chars: int) -> int:
     return sum(max(1, math.ceil(len(line) / max(width_chars - 1, 1))) for line in text.split("\n"))
 
 
-def _fit_row(sheet: Worksheet, row: int, texts: list[tuple[str, int]], size: float = 12) -> None:
+def fit_row(sheet: Worksheet, row: int, texts: list[tuple[str, int]], size: float = 12) -> None:
     """Excel does not grow a row for wrapped text it did not lay out itself: set the height."""
     lines = max(_lines_needed(text, width) for text, width in texts)
     sheet.row_dimensions[row].height = lines * size * 1.25 + 4
@@ -85,7 +85,7 @@ def _appendix_sheet(sheet: Worksheet, plan: Plan, office: Office, clean: Cleanin
         cell = sheet.cell(row=row, column=1)
         cell.font = font
         cell.alignment = WRAP_CENTRE
-        _fit_row(sheet, row, [(text, sum(WIDTHS))], size=14)
+        fit_row(sheet, row, [(text, sum(WIDTHS))], size=14)
 
     top, sub = HEADER_ROWS
     head_font = Font(name=FONT, size=12, bold=True)
@@ -131,11 +131,11 @@ def _appendix_sheet(sheet: Worksheet, plan: Plan, office: Office, clean: Cleanin
         texts = [(plain, WIDTHS[1])] + [
             (str(v), w) for v, w in zip(values[2:], WIDTHS[2:], strict=True)
         ]
-        _fit_row(sheet, row, texts)
+        fit_row(sheet, row, texts)
     for column, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = f"A{FIRST_TASK_ROW}"
-    _print_setup(sheet, f"{top}:{sub}")
+    print_setup(sheet, f"{top}:{sub}")
 
 
 def _tracking_sheet(sheet: Worksheet, plan: Plan, clean: Cleaning, today: date | None) -> None:
@@ -147,7 +147,7 @@ def _tracking_sheet(sheet: Worksheet, plan: Plan, clean: Cleaning, today: date |
         cell = sheet.cell(row=1, column=column)
         cell.font, cell.alignment, cell.border = head_font, WRAP_CENTRE, BOX
         sheet.column_dimensions[get_column_letter(column)].width = width
-    _fit_row(sheet, 1, [(name, width) for name, width in TRACKING_COLUMNS])
+    fit_row(sheet, 1, [(name, width) for name, width in TRACKING_COLUMNS])
     for n, task in enumerate(plan.chosen_tasks, start=1):
         row = n + 1
         where = f"nhiệm vụ {n}"
@@ -171,7 +171,7 @@ def _tracking_sheet(sheet: Worksheet, plan: Plan, clean: Cleaning, today: date |
                 cell.alignment = Alignment(vertical="top", horizontal="center")
             if isinstance(value, date):
                 cell.number_format = "DD/MM/YYYY"
-        _fit_row(
+        fit_row(
             sheet, row,
             [(str(v), w) for v, (_, w) in zip(values, TRACKING_COLUMNS, strict=True)],
         )  # fmt: skip
@@ -180,10 +180,10 @@ def _tracking_sheet(sheet: Worksheet, plan: Plan, clean: Cleaning, today: date |
         sheet.auto_filter.ref = (
             f"A1:{get_column_letter(len(TRACKING_COLUMNS))}{len(plan.chosen_tasks) + 1}"
         )
-    _print_setup(sheet, "1:1")
+    print_setup(sheet, "1:1")
 
 
-def _print_setup(sheet: Worksheet, title_rows: str) -> None:
+def print_setup(sheet: Worksheet, title_rows: str) -> None:
     """A4 landscape, one page wide, header rows on every page, page numbers in the footer."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4

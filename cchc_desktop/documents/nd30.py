@@ -382,6 +382,20 @@ def add_header_block(document: Document, header: HeaderBlock) -> Table:
     return table
 
 
+# --- document type and summary ---------------------------------------------------------
+
+
+def add_title_block(document: Document, doc_type: str, summary: str) -> None:
+    """ "KẾ HOẠCH" or "BÁO CÁO" in bold capitals, the summary in bold sentence case, and a
+    short rule under it, all centred on the page."""
+    title = paragraph(document, doc_type, STYLE_CENTRED, bold=True)
+    title.paragraph_format.space_before = Pt(18)
+    paragraph(document, summary, STYLE_CENTRED, bold=True)
+    rule(
+        document, short_rule_length(summary, SIZE_BODY, PORTRAIT_TEXT_CM), PORTRAIT_TEXT_CM
+    ).paragraph_format.space_after = Pt(12)
+
+
 # --- signature and recipients ----------------------------------------------------------
 
 

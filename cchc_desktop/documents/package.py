@@ -1,5 +1,6 @@
-"""The package sent upward: the plan's .docx, .xlsx and .pdf in one folder (and a .zip), with
-file names that survive email clients and Windows, never overwriting a file silently."""
+"""The files sent upward — the plan's .docx, .xlsx and .pdf (and a .zip), a progress report's
+.docx and .xlsx — with file names that survive email clients and Windows, never overwriting a
+file silently."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from cchc_desktop.core.model import Office, Plan
 from cchc_desktop.core.period import PeriodKind
+from cchc_desktop.core.report import Report
 from cchc_desktop.core.text import slug
 from cchc_desktop.documents.safe_write import write_atomically
 from cchc_desktop.errors import ExportError
@@ -33,9 +35,10 @@ class TargetsExistError(ExportError):
         self.existing = existing
 
 
-def document_stem(prefix: str, plan: Plan, office: Office) -> str:
-    """ "KH-tuyen-truyen-CCHC-6-thang-cuoi-2025-xa-Quyet-Thang": ASCII, no spaces."""
-    period = f"{_PERIOD_SLUGS[plan.period.kind]}-{plan.period.year}"
+def document_stem(prefix: str, plan: Plan, office: Office, period: str | None = None) -> str:
+    """ "KH-tuyen-truyen-CCHC-6-thang-cuoi-2025-xa-Quyet-Thang": ASCII, no spaces. A report
+    names the period it covers instead of the plan's: ``period="quy-III-2025"``."""
+    period = period or f"{_PERIOD_SLUGS[plan.period.kind]}-{plan.period.year}"
     return f"{prefix}-tuyen-truyen-CCHC-{period}-{slug(office.kind.value)}-{slug(office.name)}"
 
 
@@ -108,3 +111,23 @@ def export_package(
 
         write_atomically(paths.zip, write_zip)
     return ExportResult(paths.files, warnings)
+
+
+def report_paths(report: Report, folder: Path) -> tuple[Path, Path]:
+    """ "BC-tuyen-truyen-CCHC-quy-III-2025-xa-Quyet-Thang.docx" and its "-ket-qua.xlsx"."""
+    stem = document_stem("BC", report.plan, report.office, report.data.report.slug)
+    return folder / f"{stem}.docx", folder / f"{stem}-ket-qua.xlsx"
+
+
+def export_report(report: Report, folder: Path, *, overwrite: bool = False) -> ExportResult:
+    """Write the report's .docx and .xlsx; refuses before writing when one exists already."""
+    from cchc_desktop.documents.report_docx import write_report_docx
+    from cchc_desktop.documents.report_xlsx import write_report_xlsx
+
+    docx_path, xlsx_path = report_paths(report, folder)
+    existing = [p for p in (docx_path, xlsx_path) if p.exists()]
+    if existing and not overwrite:
+        raise TargetsExistError(existing)
+    warnings = write_report_docx(report, docx_path)
+    warnings += [w for w in write_report_xlsx(report, xlsx_path) if w not in warnings]
+    return ExportResult([docx_path, xlsx_path], warnings)

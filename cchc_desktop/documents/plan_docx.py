@@ -19,7 +19,7 @@ from cchc_desktop.core.outline import (
     issuer_lines,
     recipient_lines,
 )
-from cchc_desktop.documents import layout, metrics, nd30
+from cchc_desktop.documents import layout, nd30
 from cchc_desktop.documents.cleaning import Cleaning
 from cchc_desktop.documents.layout import APPENDIX_COLUMNS, TIME_HEADING, attachment_line
 from cchc_desktop.documents.safe_write import write_atomically
@@ -44,15 +44,7 @@ def build_plan_document(plan: Plan, office: Office, clean: Cleaning | None = Non
     document.core_properties.author = office.committee
     nd30.add_header_block(document, header_block(plan, office, clean))
 
-    title = nd30.paragraph(document, "KẾ HOẠCH", nd30.STYLE_CENTRED, bold=True)
-    title.paragraph_format.space_before = Pt(18)
-    summary = clean(plan.summary, "trích yếu")
-    nd30.paragraph(document, summary, nd30.STYLE_CENTRED, bold=True)
-    nd30.rule(
-        document,
-        metrics.short_rule_length(summary, layout.SIZE_BODY, layout.PORTRAIT_TEXT_CM),
-        layout.PORTRAIT_TEXT_CM,
-    ).paragraph_format.space_after = Pt(12)
+    nd30.add_title_block(document, "KẾ HOẠCH", clean(plan.summary, "trích yếu"))
 
     for line in basis_lines(plan):
         nd30.paragraph(document, clean(line, "căn cứ"), nd30.STYLE_BASIS)

@@ -34,7 +34,7 @@ def test_sample_writes_a_database_whose_plan_shows_as_a_commune_plan(tmp_path):
         "1", "6 tháng cuối năm 2025", "xã Quyết Thắng",
         "Tuyên truyền cải cách hành chính 6 tháng cuối năm 2025",
     ]  # fmt: skip
-    assert fields[4] == "0/8 nhiệm vụ xong"
+    assert fields[4] == "1/8 nhiệm vụ xong"  # the sample is tracked: one task done
 
     shown = cchc("show", "--db", str(out / "cchc.sqlite"), "--plan", "1")
     assert shown.returncode == 0
@@ -126,3 +126,29 @@ def test_sample_and_export_write_all_three_documents(tmp_path):
         "export", "--db", str(out / "cchc.sqlite"), "--plan", "1", "--out", str(sent), "--force"
     )
     assert forced.returncode == 0
+
+
+def test_report_writes_the_bc_docx_and_xlsx_of_a_period_and_refuses_another_plans_period(
+    tmp_path,
+):
+    out = tmp_path / "x"
+    assert cchc("sample", "--out", str(out), "--no-pdf").returncode == 0
+    db = str(out / "cchc.sqlite")
+    made = cchc(
+        "report", "--db", db, "--plan", "1", "--period", "q3", "--out", str(out),
+        "--as-of", "2025-09-05",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "8 nhiệm vụ đến kỳ, 1 hoàn thành, 5 đang thực hiện" in made.stdout
+    stem = "BC-tuyen-truyen-CCHC-quy-III-2025-xa-Quyet-Thang"
+    assert (out / f"{stem}.docx").is_file() and (out / f"{stem}-ket-qua.xlsx").is_file()
+
+    again = cchc("report", "--db", db, "--plan", "1", "--period", "q3", "--out", str(out))
+    assert again.returncode == 1 and "Chưa ghi đè" in again.stderr
+
+    wrong = cchc("report", "--db", db, "--plan", "1", "--period", "q1", "--out", str(out))
+    assert wrong.returncode == 1
+    assert wrong.stderr.strip() == (
+        "cchc: Kỳ báo cáo «q1» không thuộc kế hoạch 6 tháng cuối năm 2025; "
+        "chọn một trong: q3, q4, h2, year."
+    )

@@ -87,7 +87,8 @@ def test_the_tracking_sheet_holds_status_due_date_and_overdue(workbook, sample_x
     row = rows[banners.title]
     assert sheet.cell(row, 4).value == datetime(2025, 9, 30)
     assert sheet.cell(row, 4).number_format == "DD/MM/YYYY"
-    assert sheet.cell(row, 5).value == "Chưa thực hiện (quá hạn)"  # on 1/10/2025
+    assert sheet.cell(row, 5).value == "Đang thực hiện (quá hạn)"  # on 1/10/2025
     ongoing = next(t for t in plan.chosen_tasks if t.finish_text == "Thường xuyên")
-    assert sheet.cell(rows[ongoing.title], 5).value == "Chưa thực hiện"
+    assert sheet.cell(rows[ongoing.title], 5).value == "Đang thực hiện"
+    assert sheet.cell(rows[ongoing.title], 6).value == "18 tin; 6 bài"
     assert sheet.freeze_panes == "A2"
