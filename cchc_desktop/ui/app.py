@@ -82,8 +82,8 @@ def start(argv: Sequence[str]) -> MainWindow | None:
 
 def skip_dataframe_libraries() -> None:
     """sqlite-utils imports pandas and numpy whenever they are installed, only to store their
-    values, which the app never does; on a machine that has them they would double the time
-    to the first window. The desktop process treats them as absent (the frozen build leaves
+    values, which the app never does; on a machine that has them they add about 0.15 s and
+    15 MB to the start. The desktop process treats them as absent (the frozen build leaves
     them out anyway). The import of an absent module raises ImportError, which sqlite-utils
     and openpyxl expect."""
     for name in ("pandas", "numpy"):
