@@ -70,9 +70,10 @@ def step(title: str) -> None:
     print(f"\n== {title}", flush=True)
 
 
-def run(command: list[str], **kwargs: object) -> None:
+def run(command: list[str]) -> None:
+    """Run from the repository's root; stop the build when the command fails."""
     print("$ " + " ".join(command), flush=True)
-    result = subprocess.run(command, check=False, **kwargs)  # type: ignore[call-overload]
+    result = subprocess.run(command, cwd=ROOT, check=False)
     if result.returncode != 0:
         raise SystemExit(f"failed ({result.returncode}): {command[0]}")
 
@@ -81,8 +82,7 @@ def build_bundle(dist: Path, work: Path) -> None:
     step("PyInstaller: one-folder bundle")
     run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(dist.parent), "--workpath", str(work), str(SPEC)],
-        cwd=ROOT,
+         "--distpath", str(dist.parent), "--workpath", str(work), str(SPEC)]
     )  # fmt: skip
 
 
@@ -154,7 +154,7 @@ def build_installer(bundle: Path, out: Path, listing: Path, app_version: str) ->
     out.parent.mkdir(parents=True, exist_ok=True)
     out.unlink(missing_ok=True)
     command = [makensis(), f"{flag}V2"] + [f"{flag}D{k}={v}" for k, v in defines.items()]
-    run([*command, str(NSIS_SCRIPT)], cwd=ROOT)
+    run([*command, str(NSIS_SCRIPT)])
 
 
 def main() -> int:
