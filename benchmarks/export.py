@@ -48,9 +48,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         print(f"import_exporters_s: {imports:.3f}")
-        print(f"docx_s: {median_seconds(lambda: write_plan_docx(plan, office, folder / 'a.docx')):.3f}")
-        print(f"xlsx_s: {median_seconds(lambda: write_appendix_xlsx(plan, office, folder / 'a.xlsx')):.3f}")
-        print(f"pdf_s: {median_seconds(lambda: write_plan_pdf(plan, office, folder / 'a.pdf')):.3f}")
+        print(
+            f"docx_s: {median_seconds(lambda: write_plan_docx(plan, office, folder / 'a.docx')):.3f}"
+        )
+        print(
+            f"xlsx_s: {median_seconds(lambda: write_appendix_xlsx(plan, office, folder / 'a.xlsx')):.3f}"
+        )
+        print(
+            f"pdf_s: {median_seconds(lambda: write_plan_pdf(plan, office, folder / 'a.pdf')):.3f}"
+        )
         package = median_seconds(
             lambda: export_package(plan, office, folder, pdf_writer=write_plan_pdf, overwrite=True)
         )
