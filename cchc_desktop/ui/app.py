@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cchc_desktop import APP_DISPLAY_NAME, APP_NAME, ORG_NAME, __version__
@@ -57,6 +58,7 @@ def start(argv: Sequence[str]) -> MainWindow | None:
     app = QApplication.instance() or QApplication(list(argv))
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setWindowIcon(QIcon(str(resource("icons/app.ico"))))  # title bar and taskbar
     install_translations(app)
 
     from cchc_desktop.store.database import open_database

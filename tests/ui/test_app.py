@@ -99,3 +99,10 @@ def test_qt_own_buttons_speak_vietnamese(window, qtbot):
     qtbot.addWidget(box)
     texts = {b.text() for b in box.buttons()}
     assert texts == {"Đồng ý", "Hủy"}
+
+
+def test_the_window_carries_the_app_icon(window):
+    from PySide6.QtWidgets import QApplication
+
+    assert not QApplication.windowIcon().isNull()
+    assert QApplication.windowIcon().availableSizes()
