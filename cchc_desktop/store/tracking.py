@@ -77,6 +77,15 @@ class TaskStore:
             task_from_row(row), _day(row["start_date"]), _day(row["due_date"]), row["position"]
         )
 
+    def positions(self, plan_id: int) -> dict[int, int]:
+        """Each task's place in the plan (adding or putting back a task moves later ones)."""
+        return {
+            int(task_id): int(position)
+            for task_id, position in self.db.execute(
+                "SELECT id, position FROM tasks WHERE plan_id = ?", [plan_id]
+            )
+        }
+
     def history(self, task_id: int) -> list[HistoryEntry]:
         """The task's changes, newest first (the fields of one edit in their usual order)."""
         return [

@@ -1,15 +1,18 @@
-"""The main window: the office's plans and the selected plan's text; wires actions, no rules."""
+"""The main window: the office's plans by period, the selected plan's tasks and text, the
+report-deadline reminder; wires actions to the tracker, the dialogs and the exporters, no rules."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont
+import shiboken6
+from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -17,26 +20,35 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMainWindow,
     QMessageBox,
+    QStyle,
     QWidget,
 )
 
 from cchc_desktop import APP_DISPLAY_NAME, __version__
-from cchc_desktop.core.model import Office, Plan
+from cchc_desktop.core.deadlines import Deadline, ReportPeriod, upcoming
+from cchc_desktop.core.model import Office, Plan, PlanState
 from cchc_desktop.core.sample import sample_office, sample_plan
 from cchc_desktop.core.template import bundled_template
 from cchc_desktop.errors import CchcError
 from cchc_desktop.render.plan_html import preview_html
 from cchc_desktop.store.database import backup_to
 from cchc_desktop.store.repository import Repository
+from cchc_desktop.store.tracking import TaskStore
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from cchc_desktop.ui.issue_dialog import IssueDialog
 from cchc_desktop.ui.messages import show_error
 from cchc_desktop.ui.plan_list import PlanListModel
+from cchc_desktop.ui.tracker import TaskTracker
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 EMPTY_PAGE, PLANS_PAGE = 0, 1
+TASKS_TAB, DOCUMENT_TAB = 0, 1
+PREVIEW_AT_ONCE = 300  # tasks; a bigger plan's text is laid out when its tab is opened
+BANNER_STYLE = (
+    "#deadlineBanner { background: #fff4d6; border: 1px solid #d9a520; border-radius: 4px; }"
+)
 
 
 @contextmanager
@@ -50,10 +62,20 @@ def busy() -> Iterator[None]:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, repo: Repository, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        db_path: Path,
+        parent: QWidget | None = None,
+        today: Callable[[], date] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.repo = repo
         self.db_path = db_path
+        self.today: Callable[[], date] = today or date.today  # the clock; tests fix it
+        self.store = TaskStore(repo)
+        # Before the form's actions, so that it is destroyed first, with its last signals.
+        self.undo_stack = QUndoStack(self)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle(APP_DISPLAY_NAME)
@@ -73,12 +95,73 @@ class MainWindow(QMainWindow):
         view = self.ui.plansView
         view.setModel(self.plans)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         view.selectionModel().selectionChanged.connect(self._on_selection)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.ui.splitter.setStretchFactor(0, 2)
-        self.ui.splitter.setStretchFactor(1, 3)
-        self.ui.splitter.setSizes([520, 780])
+        for hidden in (1, 2, 3):  # title, number, state: shown above the open plan's tabs
+            view.setColumnHidden(hidden, True)
+        self.ui.splitter.setStretchFactor(0, 0)
+        self.ui.splitter.setStretchFactor(1, 1)
+        self.ui.splitter.setSizes([260, 1100])
+
+        self.tracker = TaskTracker(self.store, self.today, self.undo_stack, self.ui.tasksTab)
+        self.ui.tasksLayout.addWidget(self.tracker)
+        self.tracker.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.tracker.selection_changed.connect(self._update_task_actions)
+        self.tracker.proxy.layoutChanged.connect(self._update_task_actions)
+        self.tracker.proxy.rowsRemoved.connect(self._update_task_actions)
+        self.tracker.proxy.rowsInserted.connect(self._update_task_actions)
+        self.tracker.use_actions(
+            self.ui.actionAddTask, self.ui.actionDeleteTask,
+            self.ui.actionMoveUp, self.ui.actionMoveDown,
+            [self.ui.actionAddTask, self.ui.actionDeleteTask, None,
+             self.ui.actionMoveUp, self.ui.actionMoveDown, None, self.ui.actionUndo],
+        )  # fmt: skip
+        self.ui.actionDeleteTask.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.tracker.ui.table.addAction(self.ui.actionDeleteTask)
+        self.ui.planTabs.currentChanged.connect(self._update_task_actions)
+        self._pending_preview: tuple[Plan, Office] | None = None
+        self._text_stale = False  # tasks edited since the plan's text was laid out
+        self.ui.planTabs.currentChanged.connect(self._show_preview)
+        self.ui.actionUndo.triggered.connect(self.undo)
+        self.ui.actionRedo.triggered.connect(self.redo)
+        self.ui.actionRedo.setShortcuts(["Ctrl+Y", "Ctrl+Shift+Z"])
+        self.undo_stack.canUndoChanged.connect(self.ui.actionUndo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.ui.actionRedo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self._undo_text(self.ui.actionUndo, "Hoàn tác", text)
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: self._undo_text(self.ui.actionRedo, "Làm lại", text)
+        )
+        self.tracker.model.changed.connect(self._tasks_edited)
+        self.ui.actionUndo.setEnabled(False)
+        self.ui.actionRedo.setEnabled(False)
+        self.ui.actionFind.triggered.connect(self.find_task)
+        self.ui.actionAddTask.triggered.connect(self.add_task)
+        self.ui.actionDeleteTask.triggered.connect(self.delete_task)
+        self.ui.actionMoveUp.triggered.connect(lambda: self.move_task(up=True))
+        self.ui.actionMoveDown.triggered.connect(lambda: self.move_task(up=False))
+        self.ui.actionClearFilters.triggered.connect(self.tracker.clear_filters)
+        self.ui.actionReport.triggered.connect(lambda: self.open_report())
+        self.ui.actionDeadlineRule.triggered.connect(self.edit_deadline_rule)
+        self.ui.actionNewPlan.triggered.connect(self.new_plan)
+        self.ui.newPlanButton.clicked.connect(self.new_plan)
+
+        self.ui.deadlineBanner.setStyleSheet(BANNER_STYLE)
+        self.ui.deadlineBanner.hide()
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.ui.bannerIcon.setPixmap(icon.pixmap(24, 24))
+        self.ui.bannerClose.clicked.connect(self.dismiss_banner)
+        self.ui.bannerShowTasks.clicked.connect(self.show_banner_tasks)
+        self.ui.bannerReport.clicked.connect(self.report_from_banner)
+        self.reminder: tuple[int, Deadline] | None = None
+        self._dismissed: set[tuple[int, date]] = set()
+        self._day = self.today()
+        self._clock = QTimer(self)  # past midnight, "quá hạn" and the reminder follow
+        self._clock.setInterval(10 * 60 * 1000)
+        self._clock.timeout.connect(self._check_day)
+        self._clock.start()
 
         self.ui.sampleButton.clicked.connect(self.create_sample)
         self.ui.actionSample.triggered.connect(self.create_sample)
@@ -97,6 +180,7 @@ class MainWindow(QMainWindow):
         self.plan_actions = (
             self.ui.actionExportPackage, self.ui.actionExportPdf, self.ui.actionOpenDocx,
             self.ui.actionPrintPreview, self.ui.actionPrint, self.ui.actionRecordIssue,
+            self.ui.actionReport, self.ui.actionAddTask,
         )  # fmt: skip
         self.statusBar().showMessage(f"Dữ liệu: {db_path}")
 
@@ -104,8 +188,13 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        for widget, key in self._saved_layout():
+            state = settings.value(key)
+            if state is not None:
+                widget.restoreState(state)
         self.current_plan_id: int | None = None
         self.refresh()
+        self.check_deadlines()
 
     def refresh(self, select: int | None = None) -> None:
         """Reload the plans list, keeping (or moving to) a selected plan."""
@@ -118,6 +207,26 @@ class MainWindow(QMainWindow):
         if summaries:
             row = self.plans.row_of(select) if select is not None else 0
             self.ui.plansView.selectRow(row or 0)
+        else:
+            self._open_tasks(None)
+        self._update_task_actions()
+
+    def open_plan(self, plan_id: int) -> None:
+        """Refresh the list, select the plan and show its tasks (the wizard calls this)."""
+        self.refresh(select=plan_id)
+        self.ui.planTabs.setCurrentIndex(TASKS_TAB)
+        self.check_deadlines()
+
+    def new_plan(self) -> None:
+        """The step-by-step plan wizard (cchc_desktop/ui/wizard), loaded on first use."""
+        try:
+            from cchc_desktop.ui.wizard import open_wizard
+        except ImportError:
+            QMessageBox.information(
+                self, "Lập kế hoạch mới", "Trình hướng dẫn lập kế hoạch đang được hoàn thiện."
+            )
+            return
+        open_wizard(self)
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -126,18 +235,235 @@ class MainWindow(QMainWindow):
             action.setEnabled(self.current_plan_id is not None)
         if self.current_plan_id is None:
             self.ui.preview.clear()
+            self._open_tasks(None)
             return
         self.show_plan(self.current_plan_id)
 
     def show_plan(self, plan_id: int) -> None:
+        """The plan's tasks in the "Nhiệm vụ" tab and its text in the "Văn bản" tab."""
         try:
             plan = self.repo.plan(plan_id)
-            if plan.office_id is None:
+            office = self.repo.office(plan.office_id) if plan.office_id is not None else None
+            self._open_tasks(plan, office)
+            if office is None:
                 self.ui.preview.setPlainText(plan.title)
                 return
-            self.ui.preview.setHtml(preview_html(plan, self.repo.office(plan.office_id)))
+            self._pending_preview = (plan, office)
+            self.ui.preview.setPlainText("Đang chuẩn bị nội dung văn bản…")
+            self._show_preview()
         except CchcError as error:
             show_error(self, error)
+
+    def _show_preview(self, *_args: object) -> None:
+        """Lay out the selected plan's text: at once for a usual plan; for a plan of thousands
+        of tasks (seconds of layout) when its "Văn bản" tab is opened; after tasks were
+        edited, again when the tab is opened."""
+        if self._pending_preview is None and self._text_stale:
+            if self.ui.planTabs.currentIndex() != DOCUMENT_TAB or self.current_plan_id is None:
+                return
+            current = self._current()
+            if current is None:
+                return
+            self._pending_preview = current
+        if self._pending_preview is None:
+            return
+        plan, office = self._pending_preview
+        if len(plan.tasks) > PREVIEW_AT_ONCE and self.ui.planTabs.currentIndex() != DOCUMENT_TAB:
+            return
+        self._pending_preview = None
+        self._text_stale = False
+        with busy():
+            self.ui.preview.setHtml(preview_html(plan, office))
+
+    def _tasks_edited(self) -> None:
+        self._refresh_plan_counts()
+        self._text_stale = True  # laid out again when the "Văn bản" tab is opened
+        if self.ui.planTabs.currentIndex() == DOCUMENT_TAB and self._pending_preview is None:
+            self._show_preview()  # an undo while the text is on screen
+
+    def _open_tasks(self, plan: Plan | None, office: Office | None = None) -> None:
+        if plan is None or plan.id != self.tracker.model.plan_id:
+            self.undo_stack.clear()  # commands speak of one plan's tasks
+        self.tracker.open_plan(plan, office)
+        self._update_header(plan)
+        self._update_task_actions()
+
+    def _update_header(self, plan: Plan | None) -> None:
+        if plan is None:
+            self.ui.planHeader.clear()
+            return
+        number = f"Số {plan.number}/{plan.number_suffix}" if plan.number else "Chưa có số"
+        signed = (
+            f"ký ngày {plan.issued_on.day}/{plan.issued_on.month}/{plan.issued_on.year}"
+            if plan.issued_on
+            else "chưa ghi ngày ký"
+        )
+        state = "Đã ban hành" if plan.state is PlanState.ISSUED else "Bản nháp"
+        self.ui.planHeader.setText(
+            f"<b>{plan.title}</b><br>{number} · {signed} · {state} · "
+            f"{len(plan.chosen_tasks)} nhiệm vụ trong phụ lục"
+        )
+
+    def _refresh_plan_counts(self) -> None:
+        """The "Nhiệm vụ xong" column follows the tracker's edits, from its tallies."""
+        plan_id = self.tracker.model.plan_id
+        row = self.plans.row_of(plan_id) if plan_id is not None else None
+        if row is None:
+            return
+        counts = self.tracker.model.counts()
+        summary = self.plans.summary(row)
+        if (summary.task_count, summary.done_count) != (counts.total, counts.done):
+            self.plans.update_plan(
+                row, replace(summary, task_count=counts.total, done_count=counts.done)
+            )
+
+    # tasks ---------------------------------------------------------------------------
+
+    def _update_task_actions(self, *_args: object) -> None:
+        has_plan = self.tracker.plan is not None
+        selected = self.tracker.selected_task_id() is not None
+        self.ui.actionAddTask.setEnabled(has_plan)
+        self.ui.actionDeleteTask.setEnabled(selected)
+        movable = self.tracker.can_move()
+        self.ui.actionMoveUp.setEnabled(movable)
+        self.ui.actionMoveDown.setEnabled(movable)
+        self.ui.actionFind.setEnabled(has_plan)
+        self.ui.actionClearFilters.setEnabled(has_plan)
+
+    def _show_tasks_tab(self) -> None:
+        self.ui.planTabs.setCurrentIndex(TASKS_TAB)
+
+    def add_task(self) -> None:
+        self._show_tasks_tab()
+        self.tracker.add_task()
+
+    def delete_task(self) -> None:
+        self.tracker.delete_task()
+
+    def move_task(self, up: bool) -> None:
+        if not self.tracker.move_task(up):
+            self.statusBar().showMessage(
+                "Đổi thứ tự khi bảng xếp theo cột TT và không lọc (bấm «Bỏ lọc»).", 6000
+            )
+
+    def find_task(self) -> None:
+        self._show_tasks_tab()
+        self.tracker.focus_search()
+
+    def undo(self) -> None:
+        self.tracker.commit_panel()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.undo_stack.redo()
+
+    @staticmethod
+    def _undo_text(action: QAction, verb: str, text: str) -> None:
+        if shiboken6.isValid(action):  # the stack empties itself while the window is destroyed
+            action.setText(f"{verb}: {text}" if text else verb)
+
+    # report deadlines ----------------------------------------------------------------
+
+    def check_deadlines(self) -> None:
+        """A report due within two weeks (under each office's rule) is said in the strip
+        above the plans, with the tasks it concerns; never a dialog that blocks the start."""
+        today = self.today()
+        offices = {o.id: o for o in self.repo.offices()}
+        found: tuple[int, Deadline] | None = None
+        for summary in self.repo.plans():
+            office = offices.get(summary.office_id)
+            if office is None:
+                continue
+            deadline = upcoming(summary.period, office.report_deadline_day, today)
+            if deadline is None or (summary.id, deadline.day) in self._dismissed:
+                continue
+            if found is None or deadline.day < found[1].day:
+                found = (summary.id, deadline)
+        self.reminder = found
+        if found is None:
+            self.ui.deadlineBanner.hide()
+            return
+        plan_id, deadline = found
+        from cchc_desktop.core.tracking import count_statuses
+
+        plan = self.repo.plan(plan_id)
+        concerned = deadline.main.concerned(self.store.tracked_tasks(plan_id))
+        counts = count_statuses(concerned, today)
+        left = deadline.days_left(today)
+        when = "Hôm nay là hạn" if left == 0 else f"Còn {left} ngày đến hạn"
+        late = f", <b>{counts.overdue} quá hạn</b>" if counts.overdue else ""
+        self.ui.bannerText.setText(
+            f"<b>{when} gửi {deadline.label}</b> ({deadline.when_text(today).split(' (')[0]}). "
+            f"{plan.title}: {counts.total} nhiệm vụ liên quan, "
+            f"{counts.unfinished} chưa hoàn thành{late}."
+        )
+        self.ui.deadlineBanner.show()
+
+    def dismiss_banner(self) -> None:
+        if self.reminder is not None:
+            self._dismissed.add((self.reminder[0], self.reminder[1].day))
+        self.ui.deadlineBanner.hide()
+
+    def show_banner_tasks(self) -> None:
+        if self.reminder is None:
+            return
+        plan_id, deadline = self.reminder
+        self.refresh(select=plan_id)
+        self._show_tasks_tab()
+        self.tracker.show_report_tasks(deadline.main)
+
+    def report_from_banner(self) -> None:
+        if self.reminder is None:
+            return
+        plan_id, deadline = self.reminder
+        self.refresh(select=plan_id)
+        self.open_report(deadline.reports[0])
+
+    def _check_day(self) -> None:
+        if self.today() != self._day:
+            self._day = self.today()
+            self.tracker.model.recompute()
+            self.check_deadlines()
+
+    def edit_deadline_rule(self) -> None:
+        """The office's rule: before which day of the quarter's last month reports go up."""
+        from cchc_desktop.ui.deadline_dialog import DeadlineDialog
+
+        current = self._current()
+        offices = self.repo.offices()
+        office = current[1] if current else (offices[0] if offices else None)
+        if office is None or office.id is None:
+            self.statusBar().showMessage(
+                "Chưa có cơ quan nào: hãy lập hoặc tạo kế hoạch trước.", 6000
+            )
+            return
+        period = current[0].period if current else None
+        dialog = DeadlineDialog(office, period, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            day = self.store.set_report_deadline_day(office.id, dialog.day())
+        except CchcError as error:
+            show_error(self, error)
+            return
+        self.tracker.office = self.repo.office(office.id)
+        self.tracker._update_summary()
+        self.check_deadlines()
+        self.statusBar().showMessage(
+            f"Đã lưu: báo cáo gửi trước ngày {day} của tháng cuối quý.", 6000
+        )
+
+    def open_report(self, report: ReportPeriod | None = None) -> None:
+        """The progress report of a period: its figures, its editable wording, the export."""
+        current = self._current()
+        if current is None:
+            return
+        self.tracker.commit_panel()
+        from cchc_desktop.ui.report_dialog import ReportDialog
+
+        plan, office = current
+        dialog = ReportDialog(self.store, plan, office, self.today(), report, self)
+        dialog.exec()
 
     def create_sample(self) -> None:
         """A sample commune and its plan, adapted from the bundled template."""
@@ -358,5 +684,17 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self.tracker.commit_panel()
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        for widget, key in self._saved_layout():
+            settings.setValue(key, widget.saveState())
         super().closeEvent(event)
+
+    def _saved_layout(self) -> list[tuple[Any, str]]:
+        """Splitters and the task table's columns (order, widths, hidden), kept between runs."""
+        return [
+            (self.ui.splitter, "main_window/splitter"),
+            (self.tracker.ui.splitter, "main_window/task_splitter"),
+            (self.tracker.ui.table.horizontalHeader(), "main_window/task_columns"),
+        ]

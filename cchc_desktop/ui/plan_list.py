@@ -28,6 +28,14 @@ class PlanListModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def update_plan(self, row: int, summary: PlanSummary) -> None:
+        """One plan's line changed (e.g. a task was marked done): that row only."""
+        self._rows[row] = summary
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def summary(self, row: int) -> PlanSummary:
+        return self._rows[row]
+
     def plan_id(self, row: int) -> int:
         return self._rows[row].id
 
