@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_desktop.core.docdate import date_words, number_line
 from cchc_desktop.core.report import REPORT_SUFFIX, Report
-from cchc_desktop.core.text import vn_upper
+from cchc_desktop.core.text import capitalise_first, vn_upper
 from cchc_desktop.core.tracking import RESULT_UNITS, result_count
 from cchc_desktop.documents.appendix_xlsx import (
     BOX,
@@ -32,14 +32,14 @@ TASK_SHEET = "Kết quả nhiệm vụ"
 FIGURES_SHEET = "Tổng hợp"
 LEADING = (
     ("TT", 5),
-    ("Nhiệm vụ", 44),
+    ("Nhiệm vụ", 40),
     ("Sản phẩm", 16),
     ("Cơ quan chủ trì", 18),
     ("Hạn hoàn thành", 12),
     ("Trạng thái", 16),
 )
-TRAILING = (("Minh chứng", 28), ("Lý do, ghi chú", 28))
-UNIT_WIDTH = 10
+TRAILING = (("Minh chứng", 24), ("Lý do, ghi chú", 24))
+UNIT_WIDTH = 9
 HEADER_ROW = 4
 TOTAL_LABEL = "Tổng cộng"
 
@@ -67,7 +67,7 @@ def attachment_line(report: Report) -> str:
 def _task_sheet(sheet: Worksheet, report: Report, clean: Cleaning) -> None:
     sheet.title = TASK_SHEET
     units = unit_columns(report)
-    columns = [*LEADING, *((u, UNIT_WIDTH) for u in units), *TRAILING]
+    columns = [*LEADING, *((capitalise_first(u), UNIT_WIDTH) for u in units), *TRAILING]
     last = get_column_letter(len(columns))
     title = vn_upper(
         "Kết quả thực hiện các nhiệm vụ tuyên truyền cải cách hành chính "

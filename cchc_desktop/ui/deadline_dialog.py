@@ -21,6 +21,7 @@ class DeadlineDialog(QDialog):
         self.ui.setupUi(self)
         self.period = period
         self.setWindowTitle(f"Hạn gửi báo cáo — {office.committee}")
+        self.setMinimumWidth(460)
         self.ui.daySpin.setValue(clamp_day(office.report_deadline_day))
         self.ui.daySpin.valueChanged.connect(self._preview)
         self.ui.buttons.accepted.connect(self.accept)

@@ -85,8 +85,8 @@ class MainWindow(QMainWindow):
         title_font.setBold(True)
         self.ui.emptyTitle.setFont(title_font)
         # A wrapped label centred by its layout needs a width and the height that width takes.
-        self.ui.emptyText.setFixedWidth(640)
-        self.ui.emptyText.setMinimumHeight(self.ui.emptyText.heightForWidth(640))
+        self.ui.emptyText.setFixedWidth(700)
+        self.ui.emptyText.setMinimumHeight(self.ui.emptyText.heightForWidth(700))
         paper = QFont(["Times New Roman", "Liberation Serif"])
         paper.setPointSize(13)
         self.ui.preview.document().setDefaultFont(paper)
@@ -360,7 +360,9 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _undo_text(action: QAction, verb: str, text: str) -> None:
         if shiboken6.isValid(action):  # the stack empties itself while the window is destroyed
-            action.setText(f"{verb}: {text}" if text else verb)
+            action.setText(f"{verb}: {text}" if text else verb)  # the menu says what
+            action.setIconText(verb)  # the toolbar stays short
+            action.setToolTip(f"{verb}: {text}" if text else verb)
 
     # report deadlines ----------------------------------------------------------------
 

@@ -23,6 +23,10 @@ from cchc_desktop.core.model import Office, Plan
 from cchc_desktop.core.numbering import roman
 from cchc_desktop.core.report import (
     REPORT_SUFFIX,
+    SECTION_NEXT,
+    SECTION_PROPOSALS,
+    SECTION_RESULTS,
+    SECTION_SHORTCOMINGS,
     Report,
     ReportData,
     ReportText,
@@ -37,6 +41,12 @@ from cchc_desktop.ui.forms.ui_report_dialog import Ui_ReportDialog
 from cchc_desktop.ui.messages import show_error
 
 SAVE_DELAY_MS = 800
+TAB_TITLES = {  # the full heading is the tab's tooltip and is what prints
+    SECTION_RESULTS: "Kết quả",
+    SECTION_SHORTCOMINGS: "Tồn tại, hạn chế",
+    SECTION_NEXT: "Thời gian tới",
+    SECTION_PROPOSALS: "Đề xuất",
+}
 
 
 def choose_report(periods: list[ReportPeriod], day: int, today: date) -> ReportPeriod:
@@ -168,9 +178,12 @@ class ReportDialog(QDialog):
                 page = self.ui.sectionTabs.widget(1)
                 self.ui.sectionTabs.removeTab(1)
                 page.deleteLater()
-            self.sections = [
-                self._editor(f"{roman(n)}. {s.heading}") for n, s in enumerate(text.sections, 1)
-            ]
+            self.sections = []
+            for n, section in enumerate(text.sections, 1):
+                short = TAB_TITLES.get(section.heading, section.heading[:24])
+                self.sections.append(self._editor(f"{roman(n)}. {short}"))
+                tabs = self.ui.sectionTabs
+                tabs.setTabToolTip(tabs.count() - 1, f"{roman(n)}. {section.heading}")
             self.closing = self._editor(
                 "Kết thúc, nơi nhận",
                 "Đoạn kết ở trên; nơi nhận ở dưới, mỗi dòng một nơi (dòng cuối «Lưu: VT, …»).",

@@ -105,6 +105,7 @@ class TaskPanel(QWidget):
     ) -> None:
         """Fill the panel from a saved task (None: the "choose a task" page)."""
         self._spin_timer.stop()
+        previous = self.tracked
         self.tracked, self.overdue = tracked, overdue
         if tracked is None:
             self.ui.panelStack.setCurrentIndex(EMPTY_PAGE)
@@ -112,6 +113,8 @@ class TaskPanel(QWidget):
         self._loading = True
         try:
             task = tracked.task
+            if previous is None or previous.id != tracked.id:
+                self.ui.scrollArea.verticalScrollBar().setValue(0)  # another task: from the top
             self.ui.panelStack.setCurrentIndex(TASK_PAGE)
             self.ui.titleLabel.setText(f"{number}. {task.title}" if number else task.title)
             self.ui.detailsLabel.setText("\n".join(f"- {d}" for d in task.details))
