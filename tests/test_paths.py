@@ -62,9 +62,27 @@ def test_a_plain_wheel_carries_resources_and_forms(tmp_path):
         "cchc_desktop/core/timewords.py",
         "cchc_desktop/documents/plan_docx.py",
         "cchc_desktop/render/paged.py",
+        "cchc_desktop/ui/wizard/pages.py",
     ):
         assert expected in names, expected
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "cchc = cchc_desktop.cli:main" in text
     assert "cchc-desktop = cchc_desktop.ui.app:main" in text
+
+
+def test_every_python_package_is_listed_for_the_wheel():
+    """A package missing from pyproject.toml is silently left out of `pip install .`."""
+    import tomllib
+
+    root = paths._PACKAGE.parent
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+            "packages"
+        ]
+    )
+    on_disk = {
+        ".".join(init.parent.relative_to(root).parts)
+        for init in (root / "cchc_desktop").rglob("__init__.py")
+    }
+    assert on_disk <= listed, sorted(on_disk - listed)
