@@ -3,8 +3,7 @@ report-deadline reminder; wires actions to the tracker, the dialogs and the expo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -14,7 +13,6 @@ import shiboken6
 from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QFileDialog,
     QHeaderView,
@@ -34,6 +32,7 @@ from cchc_desktop.render.plan_html import preview_html
 from cchc_desktop.store.database import backup_to
 from cchc_desktop.store.repository import Repository
 from cchc_desktop.store.tracking import TaskStore
+from cchc_desktop.ui.export_flow import busy, export_plan_documents, print_plan
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from cchc_desktop.ui.issue_dialog import IssueDialog
 from cchc_desktop.ui.messages import show_error
@@ -49,16 +48,6 @@ PREVIEW_AT_ONCE = 300  # tasks; a bigger plan's text is laid out when its tab is
 BANNER_STYLE = (
     "#deadlineBanner { background: #fff4d6; border: 1px solid #d9a520; border-radius: 4px; }"
 )
-
-
-@contextmanager
-def busy() -> Iterator[None]:
-    """An hourglass while a document is written."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 class MainWindow(QMainWindow):
@@ -218,14 +207,9 @@ class MainWindow(QMainWindow):
         self.check_deadlines()
 
     def new_plan(self) -> None:
-        """The step-by-step plan wizard (cchc_desktop/ui/wizard), loaded on first use."""
-        try:
-            from cchc_desktop.ui.wizard import open_wizard
-        except ImportError:
-            QMessageBox.information(
-                self, "Lập kế hoạch mới", "Trình hướng dẫn lập kế hoạch đang được hoàn thiện."
-            )
-            return
+        """The step-by-step plan wizard, loaded on first use."""
+        from cchc_desktop.ui.wizard import open_wizard
+
         open_wizard(self)
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -497,60 +481,8 @@ class MainWindow(QMainWindow):
     def export_package(self) -> None:
         """The .docx, .xlsx and .pdf into a folder the officer picks (remembered)."""
         current = self._current()
-        if current is None:
-            return
-        plan, office = current
-        settings = QSettings()
-        start = str(settings.value("export/folder", str(Path.home())))
-        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục lưu văn bản", start)
-        if not folder:
-            return
-        from cchc_desktop.documents.package import TargetsExistError, export_package
-        from cchc_desktop.render.paged import write_plan_pdf
-
-        def write(overwrite: bool) -> list[Path] | None:
-            with busy():
-                result = export_package(
-                    plan,
-                    office,
-                    Path(folder),
-                    pdf_writer=write_plan_pdf,
-                    make_zip=self.ui.actionZip.isChecked(),
-                    overwrite=overwrite,
-                )
-            self._report_warnings(result.warnings)
-            return result.files
-
-        try:
-            try:
-                files = write(overwrite=False)
-            except TargetsExistError as exists:
-                answer = QMessageBox.question(
-                    self,
-                    "Ghi đè tệp?",
-                    f"{exists.message}\n\nGhi đè các tệp này bằng bản mới?",
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                    QMessageBox.StandardButton.No,
-                )
-                if answer != QMessageBox.StandardButton.Yes:
-                    return
-                files = write(overwrite=True)
-        except CchcError as error:
-            show_error(self, error)
-            return
-        settings.setValue("export/folder", folder)
-        names = "\n".join(f"• {p.name}" for p in files or [])
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Đã xuất văn bản",
-            f"Đã ghi vào {folder}:\n{names}",
-            parent=self,
-        )
-        open_button = box.addButton("Mở thư mục", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.exec()
-        if box.clickedButton() is open_button:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+        if current is not None:
+            export_plan_documents(self, *current, make_zip=self.ui.actionZip.isChecked())
 
     def export_pdf(self) -> None:
         current = self._current()
@@ -622,18 +554,8 @@ class MainWindow(QMainWindow):
 
     def print_plan(self) -> None:
         current = self._current()
-        if current is None:
-            return
-        from PySide6.QtPrintSupport import QPrintDialog
-
-        from cchc_desktop.render.paged import paint_parts, plan_parts
-
-        printer = self._printer()
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("In kế hoạch")
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            with busy():
-                paint_parts(printer, plan_parts(*current))
+        if current is not None:
+            print_plan(self, *current)
 
     def record_issue(self) -> None:
         current = self._current()

@@ -3,12 +3,10 @@ add, move, filter and search, the side panel and its history, the deadline remin
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from cchc_desktop.core.model import TaskStatus
 from cchc_desktop.store.database import open_database
@@ -343,30 +341,6 @@ def test_the_office_rule_changes_the_deadlines(window, clock, monkeypatch):
 
 
 # --- the wizard hook ------------------------------------------------------------------------
-
-
-def test_new_plan_says_the_wizard_is_coming_while_it_cannot_be_imported(make_window, monkeypatch):
-    window = make_window(sample=False)
-    assert window.ui.newPlanButton.isVisible()
-    assert window.ui.actionNewPlan.shortcut().toString() == "Ctrl+N"
-    shown = []
-    monkeypatch.setitem(sys.modules, "cchc_desktop.ui.wizard", None)  # import raises ImportError
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
-    window.ui.actionNewPlan.trigger()
-    assert shown == ["Trình hướng dẫn lập kế hoạch đang được hoàn thiện."]
-
-
-def test_new_plan_opens_the_wizard_when_it_is_there(make_window, monkeypatch):
-    import types
-
-    window = make_window(sample=False)
-    opened = []
-    fake = types.ModuleType("cchc_desktop.ui.wizard")
-    fake.open_wizard = opened.append  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "cchc_desktop.ui.wizard", fake)
-    qt_click = window.ui.newPlanButton
-    qt_click.click()
-    assert opened == [window]
 
 
 def test_the_task_actions_wait_for_a_plan_and_a_selected_task(make_window):

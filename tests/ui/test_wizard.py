@@ -279,3 +279,33 @@ def test_starting_from_the_offices_last_plan_moves_it_forward(qtbot, make_wizard
         t.status is TaskStatus.NOT_STARTED and not t.results and t.id is None for t in plan.tasks
     )
     assert plan.office_id == office.id
+
+
+def test_the_main_window_opens_the_wizard_and_then_the_finished_plan(
+    qtbot, private_data_dir, monkeypatch
+):
+    from PySide6.QtWidgets import QApplication
+
+    from cchc_desktop.ui.app import start
+
+    window = start(["cchc-desktop"])
+    qtbot.addWidget(window)
+    window.show()
+    assert window.ui.actionNewPlan.shortcut().toString() == "Ctrl+N"
+    qtbot.mouseClick(window.ui.newPlanButton, Qt.MouseButton.LeftButton)
+    wizard = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, PlanWizard) and w.isVisible()
+    )
+    fill_office(qtbot, wizard)
+    fill_period(qtbot, wizard)
+    while wizard.currentId() < PageId.SIGNING:
+        click_next(qtbot, wizard)
+    wizard.currentPage().ui.signerEdit.setText("Mai Đàm Thanh Vân")
+    click_next(qtbot, wizard)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: "")  # save, export later
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert window.current_plan_id == wizard.saved_plan_id
+    assert (
+        window.plans.index(0, 1).data() == "Tuyên truyền cải cách hành chính 6 tháng cuối năm 2025"
+    )
+    window.repo.db.close()
