@@ -309,3 +309,33 @@ def test_the_main_window_opens_the_wizard_and_then_the_finished_plan(
         window.plans.index(0, 1).data() == "Tuyên truyền cải cách hành chính 6 tháng cuối năm 2025"
     )
     window.repo.db.close()
+
+
+def test_the_main_window_offers_to_continue_an_unfinished_draft(
+    qtbot, private_data_dir, monkeypatch
+):
+    from PySide6.QtWidgets import QApplication
+
+    from cchc_desktop.store.drafts import save_draft
+    from cchc_desktop.ui.app import start
+
+    window = start(["cchc-desktop"])
+    qtbot.addWidget(window)
+    first = PlanWizard(window.repo, bundled_template(), today=lambda: TODAY)
+    first.office.name = "Thạch Khôi"
+    save_draft(window.repo.db, None, PageId.OFFICE, first.payload())
+    asked = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.ui.actionNewPlan.trigger()
+    assert "đang lập dở" in asked[0] and "giờ quốc tế" not in asked[0]
+    wizard = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, PlanWizard) and w.isVisible()
+    )
+    assert wizard.currentPage().ui.nameEdit.text() == "Thạch Khôi"
+    wizard.reject()
+    window.repo.db.close()

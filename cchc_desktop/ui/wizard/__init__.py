@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
@@ -18,6 +19,15 @@ if TYPE_CHECKING:
 __all__ = ["PageId", "PlanWizard", "open_wizard"]
 
 
+def _local_time(stamp: str) -> str:
+    """ "14:05 ngày 12/08/2025" in the PC's own time zone."""
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
+
+
 def open_wizard(window: MainWindow) -> PlanWizard | None:
     """Start the wizard from the main window, offering to continue an unfinished draft.
     When the plan is finished, the main window opens it."""
@@ -32,7 +42,7 @@ def open_wizard(window: MainWindow) -> PlanWizard | None:
         answer = QMessageBox.question(
             window,
             "Tiếp tục kế hoạch đang lập?",
-            f"Có một kế hoạch đang lập dở (lưu lúc {draft.updated_at[:16].replace('T', ' ')} giờ quốc tế)."
+            f"Có một kế hoạch đang lập dở (lưu lúc {_local_time(draft.updated_at)})."
             "\n\nTiếp tục kế hoạch đó? Chọn «Không» để bỏ bản nháp và lập kế hoạch mới.",
             QMessageBox.StandardButton.Yes
             | QMessageBox.StandardButton.No
