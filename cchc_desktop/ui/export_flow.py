@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from cchc_desktop.core.model import Office, Plan
 from cchc_desktop.errors import CchcError
 from cchc_desktop.ui.messages import show_error
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 FOLDER_KEY = "export/folder"
 
@@ -95,14 +99,22 @@ def export_plan_documents(
     return files
 
 
+def new_printer(doc_name: str) -> QPrinter:
+    """A printer laid out at screen resolution, so rules print 0.75 pt wide."""
+    from PySide6.QtPrintSupport import QPrinter  # loaded on first print, not at start
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setDocName(doc_name)
+    return printer
+
+
 def print_plan(parent: QWidget, plan: Plan, office: Office) -> None:
     """The print dialog, then the plan through Qt (no office suite needed)."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtPrintSupport import QPrintDialog
 
     from cchc_desktop.render.paged import paint_parts, plan_parts
 
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)  # rules print 0.75 pt wide
-    printer.setDocName(plan.title)
+    printer = new_printer(plan.title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("In kế hoạch")
     if dialog.exec() == QPrintDialog.DialogCode.Accepted:

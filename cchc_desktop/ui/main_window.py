@@ -32,7 +32,7 @@ from cchc_desktop.render.plan_html import preview_html
 from cchc_desktop.store.database import backup_to
 from cchc_desktop.store.repository import Repository
 from cchc_desktop.store.tracking import TaskStore
-from cchc_desktop.ui.export_flow import busy, export_plan_documents, print_plan
+from cchc_desktop.ui.export_flow import busy, export_plan_documents, new_printer, print_plan
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from cchc_desktop.ui.issue_dialog import IssueDialog
 from cchc_desktop.ui.messages import show_error
@@ -531,11 +531,7 @@ class MainWindow(QMainWindow):
             )
 
     def _printer(self) -> QPrinter:
-        from PySide6.QtPrintSupport import QPrinter  # loaded on first print, not at start
-
-        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)  # rules print 0.75 pt wide
-        printer.setDocName(self.windowTitle())
-        return printer
+        return new_printer(self.windowTitle())
 
     def print_preview(self) -> None:
         current = self._current()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from cchc_desktop.core.adapt import default_units
+from cchc_desktop.core.adapt import default_signer, default_units
 from cchc_desktop.core.checks import review
 from cchc_desktop.core.model import (
     Basis,
@@ -54,7 +54,7 @@ from cchc_desktop.ui.wizard.wizard import PageId, PlanWizard, new_office
 NEW_OFFICE = -1
 STEP_ROLE = Qt.ItemDataRole.UserRole + 2
 AUTHORITIES = (
-    ("Phó Chủ tịch ký thay Chủ tịch", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]),
+    ("Phó Chủ tịch ký thay Chủ tịch", default_signer().authority_lines),
     ("Chủ tịch ký", ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]),
 )
 
