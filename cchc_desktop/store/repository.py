@@ -1,17 +1,18 @@
 """Reading and writing offices, plans and tasks; every public write is one transaction.
 
 Text is NFC-normalised on the way in, so what a Vietnamese keyboard sent decomposed is
-stored, searched and compared in one form.
+stored, searched and compared in one form. Reads are plain SQL on the connection; writes go
+through sqlite-utils, loaded on the first one (see store/database.py).
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from cchc_desktop.core.model import (
     Basis,
@@ -31,6 +32,10 @@ from cchc_desktop.core.model import (
 from cchc_desktop.core.period import Period, PeriodKind
 from cchc_desktop.core.text import nfc
 from cchc_desktop.errors import NotFoundError
+from cchc_desktop.store.database import wrap
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Row = dict[str, Any]
 
@@ -71,10 +76,29 @@ class PlanSummary:
 
 
 class Repository:
-    """The model's storage in one sqlite-utils database."""
+    """The model's storage in one database file, open on ``conn``."""
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
+    def __init__(self, db: Database | sqlite3.Connection) -> None:
+        if isinstance(db, sqlite3.Connection):
+            self.conn, self._db = db, None
+        else:
+            self.conn, self._db = db.conn, db
+
+    @property
+    def db(self) -> Database:
+        """sqlite-utils over the same connection, for writes (loaded on the first one)."""
+        if self._db is None:
+            self._db = wrap(self.conn)
+        return self._db
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """A query's rows as column → value dicts."""
+        cursor = self.conn.execute(sql, params)
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor]
 
     # offices ---------------------------------------------------------------------------
 
@@ -126,14 +150,14 @@ class Repository:
         row = self._require("offices", office_id)
         units = [
             Unit(r["name"], r["abbreviation"], r["key"], bool(r["request"]))
-            for r in self.db.table("units").rows_where(
-                "office_id = ?", [office_id], order_by="position"
+            for r in self.rows(
+                "SELECT * FROM units WHERE office_id = ? ORDER BY position", [office_id]
             )
         ]
         signers = [
             Signer(r["name"], json.loads(r["authority_lines"]))
-            for r in self.db.table("signers").rows_where(
-                "office_id = ?", [office_id], order_by="position"
+            for r in self.rows(
+                "SELECT * FROM signers WHERE office_id = ? ORDER BY position", [office_id]
             )
         ]
         return Office(
@@ -150,7 +174,7 @@ class Repository:
         )
 
     def offices(self) -> list[Office]:
-        return [self.office(r["id"]) for r in self.db.table("offices").rows_where(order_by="id")]
+        return [self.office(r["id"]) for r in self.rows("SELECT id FROM offices ORDER BY id")]
 
     # plans -----------------------------------------------------------------------------
 
@@ -308,8 +332,8 @@ class Repository:
     def plan(self, plan_id: int) -> Plan:
         row = self._require("plans", plan_id)
         period = Period(PeriodKind(row["period_kind"]), row["year"])
-        items = list(
-            self.db.table("plan_items").rows_where("plan_id = ?", [plan_id], order_by="position")
+        items = self.rows(
+            "SELECT * FROM plan_items WHERE plan_id = ? ORDER BY position", [plan_id]
         )
         children: dict[int | None, list[Row]] = {}
         for item in items:
@@ -334,8 +358,8 @@ class Repository:
                 chosen=bool(d["chosen"]),
                 key=d["key"],
             )
-            for d in self.db.table("plan_duties").rows_where(
-                "plan_id = ?", [plan_id], order_by="position"
+            for d in self.rows(
+                "SELECT * FROM plan_duties WHERE plan_id = ? ORDER BY position", [plan_id]
             )
         ]
         signer = json.loads(row["signer"]) if row["signer"] else None
@@ -345,8 +369,8 @@ class Repository:
             summary=row["summary"],
             bases=[
                 Basis(b["text"], bool(b["chosen"]), b["key"])
-                for b in self.db.table("plan_bases").rows_where(
-                    "plan_id = ?", [plan_id], order_by="position"
+                for b in self.rows(
+                    "SELECT * FROM plan_bases WHERE plan_id = ? ORDER BY position", [plan_id]
                 )
             ],
             preamble=row["preamble"],
@@ -368,15 +392,13 @@ class Repository:
     def tasks(self, plan_id: int) -> list[Task]:
         return [
             task_from_row(r)
-            for r in self.db.table("tasks").rows_where(
-                "plan_id = ?", [plan_id], order_by="position"
-            )
+            for r in self.rows("SELECT * FROM tasks WHERE plan_id = ? ORDER BY position", [plan_id])
         ]
 
     def plans(self, office_id: int | None = None) -> list[PlanSummary]:
         """The plans, newest period first."""
         where = "WHERE p.office_id = ?" if office_id is not None else ""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             f"""
             SELECT p.id, p.office_id, p.summary, p.period_kind, p.year, p.state, p.number,
                    p.updated_at,
@@ -419,14 +441,13 @@ class Repository:
         return pk
 
     def _require(self, table: str, row_id: int) -> Row:
-        row = self.db.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id]).fetchone()
-        if row is None:
+        found = self.rows(f"SELECT * FROM {table} WHERE id = ?", [row_id])
+        if not found:
             what = {"offices": "cơ quan", "plans": "kế hoạch", "tasks": "nhiệm vụ"}.get(
                 table, table
             )
             raise NotFoundError(f"Không tìm thấy {what} số {row_id}.")
-        columns = [c.name for c in self.db[table].columns]
-        return dict(zip(columns, row, strict=True))
+        return found[0]
 
 
 def task_from_row(r: Row) -> Task:

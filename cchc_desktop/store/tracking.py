@@ -10,13 +10,16 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cchc_desktop.core.deadlines import clamp_day
 from cchc_desktop.core.model import Task
 from cchc_desktop.core.tracking import CREATED, RESTORED, HistoryEntry, TrackedTask, changes
 from cchc_desktop.errors import NotFoundError
 from cchc_desktop.store.repository import Repository, task_from_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Clock = Callable[[], datetime]
 
@@ -48,8 +51,13 @@ class TaskStore:
 
     def __init__(self, repo: Repository, clock: Clock = _local_now) -> None:
         self.repo = repo
-        self.db = repo.db
+        self.conn = repo.conn  # reads
         self.clock = clock
+
+    @property
+    def db(self) -> Database:
+        """Writes, through sqlite-utils (loaded on the first one)."""
+        return self.repo.db
 
     # reading ---------------------------------------------------------------------------
 
@@ -57,14 +65,14 @@ class TaskStore:
         """The plan's tasks in appendix order with the dates stored beside them: one query,
         no time words read again (a plan of 10,000 tasks opens in a fraction of a second)."""
         where = "plan_id = ? AND chosen" if chosen_only else "plan_id = ?"
-        cursor = self.db.execute(
+        cursor = self.conn.execute(
             f"SELECT * FROM tasks WHERE {where} ORDER BY position, id", [plan_id]
         )
         columns = [c[0] for c in cursor.description]
         return [self._tracked(dict(zip(columns, row, strict=True))) for row in cursor]
 
     def tracked_task(self, task_id: int) -> TrackedTask:
-        cursor = self.db.execute("SELECT * FROM tasks WHERE id = ?", [task_id])
+        cursor = self.conn.execute("SELECT * FROM tasks WHERE id = ?", [task_id])
         row = cursor.fetchone()
         if row is None:
             raise NotFoundError(f"Không tìm thấy nhiệm vụ số {task_id}.")
@@ -81,7 +89,7 @@ class TaskStore:
         """Each task's place in the plan (adding or putting back a task moves later ones)."""
         return {
             int(task_id): int(position)
-            for task_id, position in self.db.execute(
+            for task_id, position in self.conn.execute(
                 "SELECT id, position FROM tasks WHERE plan_id = ?", [plan_id]
             )
         }
@@ -90,7 +98,7 @@ class TaskStore:
         """The task's changes, newest first (the fields of one edit in their usual order)."""
         return [
             HistoryEntry(*row)
-            for row in self.db.execute(
+            for row in self.conn.execute(
                 "SELECT changed_at, field, old, new FROM task_history WHERE task_id = ? "
                 "ORDER BY changed_at DESC, id DESC",
                 [task_id],
@@ -98,7 +106,7 @@ class TaskStore:
         ]
 
     def plan_of(self, task_id: int) -> int:
-        row = self.db.execute("SELECT plan_id FROM tasks WHERE id = ?", [task_id]).fetchone()
+        row = self.conn.execute("SELECT plan_id FROM tasks WHERE id = ?", [task_id]).fetchone()
         if row is None:
             raise NotFoundError(f"Không tìm thấy nhiệm vụ số {task_id}.")
         return int(row[0])
@@ -188,7 +196,7 @@ class TaskStore:
     # report wording --------------------------------------------------------------------
 
     def report_draft(self, plan_id: int, period_code: str) -> dict[str, Any] | None:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT payload FROM report_drafts WHERE plan_id = ? AND period = ?",
             [plan_id, period_code],
         ).fetchone()

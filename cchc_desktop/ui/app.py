@@ -38,14 +38,15 @@ def install_translations(app: QCoreApplication) -> QTranslator:
     return translator
 
 
-def _arguments(argv: Sequence[str]) -> argparse.Namespace:
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="cchc-desktop", description=APP_DISPLAY_NAME)
     parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục dữ liệu ứng dụng)")
     parser.add_argument("--db", help="tệp dữ liệu cụ thể (mặc định: DATA_DIR/cchc.sqlite)")
     parser.add_argument(
         "--smoke",
         action="store_true",
-        help="khởi động thử trên dữ liệu tạm với kế hoạch mẫu, rồi thoát (0: chạy được)",
+        help="khởi động thử trên dữ liệu tạm với kế hoạch mẫu (hoặc trên bản sao của --db), "
+        "rồi thoát (0: chạy được)",
     )
     return parser.parse_known_args(argv)[0]
 
@@ -53,7 +54,7 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace:
 def start(argv: Sequence[str]) -> MainWindow | None:
     """Create the application and the main window on the user's database; None when the
     database cannot be opened (the user has been told why)."""
-    args = _arguments(argv[1:])
+    args = parse_args(argv[1:])
     set_names()
     app = QApplication.instance() or QApplication(list(argv))
     assert isinstance(app, QApplication)
@@ -61,7 +62,7 @@ def start(argv: Sequence[str]) -> MainWindow | None:
     app.setWindowIcon(QIcon(str(resource("icons/app.ico"))))  # title bar and taskbar
     install_translations(app)
 
-    from cchc_desktop.store.database import open_database
+    from cchc_desktop.store.database import connect
     from cchc_desktop.store.repository import Repository
     from cchc_desktop.ui.app_paths import DB_NAME, data_dir
     from cchc_desktop.ui.main_window import MainWindow
@@ -74,7 +75,7 @@ def start(argv: Sequence[str]) -> MainWindow | None:
         folder.mkdir(parents=True, exist_ok=True)
         logging.basicConfig(filename=str(log_path), level=logging.INFO, encoding="utf-8")
         install_excepthook(str(log_path))
-        repo = Repository(open_database(db_path))
+        repo = Repository(connect(db_path))
     except (CchcError, OSError) as error:
         message = error.message if isinstance(error, CchcError) else str(error)
         QMessageBox.critical(None, APP_DISPLAY_NAME, f"Không mở được dữ liệu.\n{message}")
@@ -95,7 +96,7 @@ def skip_dataframe_libraries() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     skip_dataframe_libraries()
-    if _arguments(argv[1:]).smoke:
+    if parse_args(argv[1:]).smoke:
         from cchc_desktop.ui import smoke
 
         return smoke.run(argv)

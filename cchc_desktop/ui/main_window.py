@@ -25,16 +25,12 @@ from PySide6.QtWidgets import (
 from cchc_desktop import APP_DISPLAY_NAME, __version__
 from cchc_desktop.core.deadlines import Deadline, ReportPeriod, upcoming
 from cchc_desktop.core.model import Office, Plan, PlanState
-from cchc_desktop.core.sample import sample_office, sample_plan
-from cchc_desktop.core.template import bundled_template
 from cchc_desktop.errors import CchcError
-from cchc_desktop.render.plan_html import preview_html
 from cchc_desktop.store.database import backup_to
 from cchc_desktop.store.repository import Repository
 from cchc_desktop.store.tracking import TaskStore
 from cchc_desktop.ui.export_flow import busy, export_plan_documents, new_printer, print_plan
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
-from cchc_desktop.ui.issue_dialog import IssueDialog
 from cchc_desktop.ui.messages import show_error
 from cchc_desktop.ui.plan_list import PlanListModel
 from cchc_desktop.ui.tracker import TaskTracker
@@ -44,7 +40,6 @@ if TYPE_CHECKING:
 
 EMPTY_PAGE, PLANS_PAGE = 0, 1
 TASKS_TAB, DOCUMENT_TAB = 0, 1
-PREVIEW_AT_ONCE = 300  # tasks; a bigger plan's text is laid out when its tab is opened
 BANNER_STYLE = (
     "#deadlineBanner { background: #fff4d6; border: 1px solid #d9a520; border-radius: 4px; }"
 )
@@ -239,21 +234,18 @@ class MainWindow(QMainWindow):
             show_error(self, error)
 
     def _show_preview(self, *_args: object) -> None:
-        """Lay out the selected plan's text: at once for a usual plan; for a plan of thousands
-        of tasks (seconds of layout) when its "Văn bản" tab is opened; after tasks were
-        edited, again when the tab is opened."""
-        if self._pending_preview is None and self._text_stale:
-            if self.ui.planTabs.currentIndex() != DOCUMENT_TAB or self.current_plan_id is None:
-                return
-            current = self._current()
-            if current is None:
-                return
-            self._pending_preview = current
+        """Lay out the selected plan's text when its "Văn bản" tab is on screen: the window
+        opens on the tasks, and a plan of thousands of tasks takes seconds to lay out. After
+        tasks were edited, again when the tab is opened."""
+        if self.ui.planTabs.currentIndex() != DOCUMENT_TAB:
+            return
+        if self._text_stale and self.current_plan_id is not None:
+            self._pending_preview = self._current()  # what was pending predates the edits
         if self._pending_preview is None:
             return
+        from cchc_desktop.render.plan_html import preview_html
+
         plan, office = self._pending_preview
-        if len(plan.tasks) > PREVIEW_AT_ONCE and self.ui.planTabs.currentIndex() != DOCUMENT_TAB:
-            return
         self._pending_preview = None
         self._text_stale = False
         with busy():
@@ -453,6 +445,9 @@ class MainWindow(QMainWindow):
 
     def create_sample(self) -> None:
         """A sample commune and its plan, adapted from the bundled template."""
+        from cchc_desktop.core.sample import sample_office, sample_plan
+        from cchc_desktop.core.template import bundled_template
+
         try:
             template = bundled_template()
             office = sample_office(template)
@@ -557,6 +552,8 @@ class MainWindow(QMainWindow):
         current = self._current()
         if current is None:
             return
+        from cchc_desktop.ui.issue_dialog import IssueDialog
+
         plan, _office = current
         dialog = IssueDialog(plan, date.today(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -582,7 +579,7 @@ class MainWindow(QMainWindow):
         if not target:
             return
         try:
-            backup_to(self.repo.db, Path(target))
+            backup_to(self.repo.conn, Path(target))
         except CchcError as error:
             show_error(self, error)
             return

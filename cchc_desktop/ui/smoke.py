@@ -3,11 +3,16 @@ wait until the main window is painted, and exit 0; any error goes to stderr and 
 
 CI runs it against the frozen build, so a bundle that cannot start fails the build. Nothing
 touches the user's data folder or settings: both point into a temporary folder.
+
+`cchc-desktop --smoke --db FILE` starts instead on a copy of FILE (which is never opened)
+and shows its newest plan: a returning officer's start, and a safe way to check that this
+version opens someone's data.
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
 import tempfile
 import traceback
@@ -100,20 +105,42 @@ def _close_log_files(folder: Path) -> None:
             handler.close()
 
 
-def _check(argv: Sequence[str], folder: Path) -> None:
-    from cchc_desktop.ui.app import start
+def _copy_of(source: Path, folder: Path) -> Path:
+    """The file, with its write-ahead log if the app left one, copied as the run's database.
+    A plain copy: opening ``source`` itself, even read-only, would leave files beside it."""
+    if not source.is_file():
+        raise SmokeFailure(f"không có tệp dữ liệu «{source}»")
+    target = folder / "cchc.sqlite"
+    shutil.copyfile(source, target)
+    wal = source.with_name(source.name + "-wal")
+    if wal.is_file():
+        shutil.copyfile(wal, target.with_name(target.name + "-wal"))
+    return target
 
+
+def _check(argv: Sequence[str], folder: Path) -> None:
+    from cchc_desktop.ui.app import parse_args, start
+
+    given = parse_args(list(argv[1:])).db
+    start_args = [argv[0] if argv else "cchc-desktop", "--data-dir", str(folder)]
+    if given:
+        start_args += ["--db", str(_copy_of(Path(given), folder))]
     failures = _Failures()
     with _settings_in(folder), failures.active():
-        window = start([argv[0] if argv else "cchc-desktop", "--data-dir", str(folder)])
+        window = start(start_args)
         if window is None:
             raise SmokeFailure("không mở được cơ sở dữ liệu")
         sys.excepthook = failures.hook  # start() installed the app's dialog hook
         try:
-            window.create_sample()
+            if not given:
+                window.create_sample()
             failures.check()
-            if window.plans.rowCount() != 1 or not window.ui.preview.toPlainText():
+            if given and window.plans.rowCount() == 0:
+                raise SmokeFailure(f"tệp «{given}» chưa có kế hoạch nào")
+            if not given and window.plans.rowCount() != 1:
                 raise SmokeFailure("kế hoạch mẫu không hiện trong cửa sổ chính")
+            if window.tracker.plan is None:
+                raise SmokeFailure("nhiệm vụ của kế hoạch không hiện trong cửa sổ chính")
             loop = QEventLoop()
             watch = _PaintWatch(window, loop)
             QTimer.singleShot(PAINT_TIMEOUT_MS, loop.quit)
@@ -125,7 +152,7 @@ def _check(argv: Sequence[str], folder: Path) -> None:
             failures.check()
         finally:
             window.hide()
-            window.repo.db.close()
+            window.repo.close()
             window.deleteLater()
 
 

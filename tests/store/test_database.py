@@ -4,7 +4,8 @@ import pytest
 from sqlite_utils import Database
 
 from cchc_desktop.errors import DatabaseTooNewError, StoreError
-from cchc_desktop.store.database import backup_to, known_migrations, open_database
+from cchc_desktop.store import database
+from cchc_desktop.store.database import backup_to, connect, known_migrations, open_database
 from cchc_desktop.store.migrations import migrations
 from cchc_desktop.store.repository import Repository
 
@@ -65,6 +66,8 @@ def test_an_older_file_is_copied_before_it_is_migrated(tmp_path, monkeypatch):
     def m900_test_only(db):  # registered for this test alone
         db.execute("CREATE TABLE extra (id INTEGER PRIMARY KEY)")
 
+    monkeypatch.setattr(database, "MIGRATIONS", (*database.MIGRATIONS, "m900_test_only"))
+
     try:
         db = open_database(path)
         assert "extra" in db.table_names()
@@ -80,6 +83,55 @@ def test_backup_copies_the_data(file_repo, tmp_path):
 
     file_repo.save_office(make_office())
     target = tmp_path / "backup.sqlite"
-    backup_to(file_repo.db, target)
+    backup_to(file_repo.conn, target)
     assert Repository(open_database(target)).offices()[0].name == "Thạch Khôi"
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_the_names_that_recognise_an_up_to_date_file_are_the_migrations():
+    """A migration added without its name here would be skipped on files already open."""
+    assert list(database.MIGRATIONS) == known_migrations()
+
+
+def test_an_up_to_date_file_is_read_without_loading_sqlite_utils(tmp_path):
+    """The first window only reads; sqlite-utils loads with the first write."""
+    path = tmp_path / "cchc.sqlite"
+    repo = Repository(open_database(path))
+    from tests.store.test_repository import make_office
+
+    repo.save_office(make_office())
+    repo.close()
+    code = f"""
+import sys
+from cchc_desktop.store.database import connect
+from cchc_desktop.store.repository import Repository
+from cchc_desktop.store.tracking import TaskStore
+repo = Repository(connect({str(path)!r}))
+assert repo.offices()[0].name == "Thạch Khôi" and repo.plans() == []
+TaskStore(repo).tracked_tasks(1)
+assert "sqlite_utils" not in sys.modules, "read"
+office = repo.offices()[0]
+office.name = "Thạch Khôi mới"
+repo.save_office(office)
+assert "sqlite_utils" in sys.modules
+print("ok")
+"""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, env=dict(os.environ, PYTHONPATH=str(root)),
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.stdout.strip() == "ok", result.stderr
+    assert Repository(connect(path)).offices()[0].name == "Thạch Khôi mới"
+
+
+def test_connect_creates_and_migrates_a_new_file(tmp_path):
+    conn = connect(tmp_path / "new.sqlite")
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"offices", "plans", "tasks", "task_history", "report_drafts"} <= tables
+    conn.close()

@@ -51,6 +51,9 @@ def test_the_sample_button_creates_a_plan_and_shows_it_in_the_list(window, qtbot
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == "6 tháng cuối năm 2025"
     assert model.index(0, 1).data() == "Tuyên truyền cải cách hành chính 6 tháng cuối năm 2025"
+    # The text is laid out when its tab is opened (the window opens on the tasks).
+    assert window.ui.preview.toPlainText() == "Đang chuẩn bị nội dung văn bản…"
+    window.ui.planTabs.tabBar().setCurrentIndex(1)
     text = window.ui.preview.toPlainText()
     assert "XÃ QUYẾT THẮNG" in text
     assert "I. MỤC ĐÍCH, YÊU CẦU" in text

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from cchc_desktop.core import template
 from cchc_desktop.errors import CchcError
 from cchc_desktop.ui import main_window, smoke
 
@@ -25,6 +26,15 @@ DOCUMENTS_FOR_PREVIEW = {
     "cchc_desktop.documents.metrics",
 }
 QT_AT_START = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"}
+# A returning start only reads: sqlite-utils waits for the first write, the plan's text for its
+# tab, the template and the sample for their button.
+NOT_AT_RETURNING_START = (
+    *NOT_AT_START,
+    "sqlite_utils",
+    "cchc_desktop.render",
+    "cchc_desktop.core.template",
+    "cchc_desktop.core.sample",
+)
 
 
 def run_python(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -59,7 +69,7 @@ def test_a_dialog_during_the_smoke_run_fails_it_instead_of_waiting_for_a_click(
     def broken_template():
         raise CchcError("Mẫu kế hoạch bị hỏng.")
 
-    monkeypatch.setattr(main_window, "bundled_template", broken_template)
+    monkeypatch.setattr(template, "bundled_template", broken_template)
     assert smoke.run(["cchc-desktop", "--smoke"]) == 1
     assert "Mẫu kế hoạch bị hỏng." in capsys.readouterr().err
 
@@ -97,7 +107,7 @@ def test_python_m_cchc_desktop_smoke_exits_0_in_a_fresh_process(tmp_path):
 
 def test_a_broken_start_makes_the_smoke_process_exit_non_zero_with_the_error(tmp_path):
     result = run_python(
-        "import sys; import cchc_desktop.ui.main_window as m; m.sample_plan = None; "
+        "import sys; import cchc_desktop.core.sample as m; m.sample_plan = None; "
         "from cchc_desktop.ui.app import main; sys.exit(main(['cchc-desktop', '--smoke']))",
         tmp_path,
     )
@@ -105,18 +115,71 @@ def test_a_broken_start_makes_the_smoke_process_exit_non_zero_with_the_error(tmp
     assert "TypeError" in result.stderr
 
 
-@pytest.fixture(scope="module")
-def modules_after_first_window(tmp_path_factory) -> list[str]:
-    """sys.modules once the main window has shown the sample plan and been painted."""
+def sample_database(path: Path) -> Path:
+    from cchc_desktop.core.sample import sample_office, sample_plan
+    from cchc_desktop.core.template import bundled_template
+    from cchc_desktop.store.database import open_database
+    from cchc_desktop.store.repository import Repository
+
+    repo = Repository(open_database(path))
+    office = sample_office(bundled_template())
+    repo.save_office(office)
+    repo.save_plan(sample_plan(bundled_template(), office))
+    repo.close()
+    return path
+
+
+def modules_after_smoke(tmp_path: Path, *args: str) -> list[str]:
+    """sys.modules once the main window has shown its plan and been painted."""
     result = run_python(
         "import json, sys; from cchc_desktop.ui import smoke; "
-        "code = smoke.run(['cchc-desktop', '--smoke']); "
+        f"code = smoke.run(['cchc-desktop', '--smoke', *{list(args)!r}]); "
         "print('MODULES=' + json.dumps(sorted(sys.modules))); sys.exit(code)",
-        tmp_path_factory.mktemp("modules"),
+        tmp_path,
     )
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if x.startswith("MODULES="))
     return list(json.loads(line.removeprefix("MODULES=")))
+
+
+@pytest.fixture(scope="module")
+def modules_after_first_window(tmp_path_factory) -> list[str]:
+    return modules_after_smoke(tmp_path_factory.mktemp("modules"))
+
+
+@pytest.fixture(scope="module")
+def modules_after_returning_start(tmp_path_factory) -> list[str]:
+    folder = tmp_path_factory.mktemp("returning")
+    return modules_after_smoke(folder, "--db", str(sample_database(folder / "kept.sqlite")))
+
+
+def test_the_smoke_run_on_a_copy_of_a_database_shows_its_plan_and_leaves_it_untouched(
+    qapp, capsys, tmp_path
+):
+    path = sample_database(tmp_path / "cua-xa.sqlite")
+    before = path.read_bytes()
+    assert smoke.run(["cchc-desktop", "--smoke", "--db", str(path)]) == 0
+    assert "ok" in capsys.readouterr().out
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cua-xa.sqlite"]
+
+
+def test_the_smoke_run_on_a_missing_or_empty_database_fails_with_a_reason(qapp, capsys, tmp_path):
+    assert smoke.run(["cchc-desktop", "--smoke", "--db", str(tmp_path / "khong-co.sqlite")]) == 1
+    assert "khong-co.sqlite" in capsys.readouterr().err
+    from cchc_desktop.store.database import connect
+
+    connect(tmp_path / "trong.sqlite").close()
+    assert smoke.run(["cchc-desktop", "--smoke", "--db", str(tmp_path / "trong.sqlite")]) == 1
+    assert "chưa có kế hoạch nào" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("package", NOT_AT_RETURNING_START)
+def test_a_returning_start_does_not_import(modules_after_returning_start, package):
+    loaded = [
+        m for m in modules_after_returning_start if m == package or m.startswith(package + ".")
+    ]
+    assert not loaded, f"{package} is imported at a returning start: {loaded[:5]}"
 
 
 @pytest.mark.parametrize("package", NOT_AT_START)

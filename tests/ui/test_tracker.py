@@ -99,6 +99,7 @@ def test_opening_the_sample_shows_its_appendix_tasks_and_the_tallies(window):
     assert t.ui.overdueButton.text() == "⚠ Quá hạn: 1"
     assert "Báo cáo quý IV, 6 tháng cuối năm và năm 2025" in t.ui.deadlineLabel.text()
     assert "trước ngày 10/12/2025 (còn 56 ngày)" in t.ui.deadlineLabel.text()
+    window.ui.planTabs.setCurrentIndex(1)
     assert "XÃ QUYẾT THẮNG" in window.ui.preview.toPlainText()
 
 
