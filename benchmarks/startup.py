@@ -121,8 +121,9 @@ def _environment() -> dict[str, str]:
     return env
 
 
-def measure(command: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak resident MB) of one whole process."""
+def measure(command: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, peak resident MB, CPU seconds) of one whole process. CPU time (user and
+    system) moves less than wall time on a machine whose speed wanders between runs."""
     began = time.perf_counter()
     child = subprocess.Popen(
         command, cwd=ROOT, env=_environment(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -135,7 +136,7 @@ def measure(command: list[str]) -> tuple[float, float]:
         sys.exit(f"{command[:3]} failed ({child.returncode}):\n{errors}")
     # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
     peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return elapsed, peak
+    return elapsed, peak, usage.ru_utime + usage.ru_stime
 
 
 def main() -> int:
@@ -152,17 +153,21 @@ def main() -> int:
         measure(commands[name])
     times: dict[str, list[float]] = {name: [] for name in commands}
     peaks: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
     names = list(commands)
     for i in range(runs):
         for name in names[i % len(names) :] + names[: i % len(names)]:
-            elapsed, peak = measure(commands[name])
+            elapsed, peak, cpu = measure(commands[name])
             times[name].append(elapsed)
             peaks[name].append(peak)
+            cpus[name].append(cpu)
 
     bare_s, bare_mb = statistics.median(times["bare"]), statistics.median(peaks["bare"])
     how = "frozen (PyInstaller)" if args.frozen else sys.executable
     print(f"runs: {runs} of each, rotating, offscreen, {how}")
+    bare_cpu = statistics.median(cpus["bare"])
     print(f"bare_median_s: {bare_s:.3f}")
+    print(f"bare_cpu_s: {bare_cpu:.3f}")
     print(f"bare_peak_mb: {bare_mb:.1f}")
     over = False
     for name, label in LABELS.items():
@@ -172,6 +177,8 @@ def main() -> int:
         time_ratio, memory_ratio = app_s / bare_s, app_mb / bare_mb
         print(f"{name}_median_s: {app_s:.3f}")
         print(f"{name}_time_ratio: {time_ratio:.2f}  (target ≤ {TIME_TARGET})")
+        app_cpu = statistics.median(cpus[name])
+        print(f"{name}_cpu_s: {app_cpu:.3f}  (ratio {app_cpu / bare_cpu:.2f})")
         print(f"{name}_peak_mb: {app_mb:.1f}")
         print(f"{name}_memory_ratio: {memory_ratio:.2f}  (target ≤ {MEMORY_TARGET})")
         if time_ratio > TIME_TARGET or memory_ratio > MEMORY_TARGET:
