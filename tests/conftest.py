@@ -28,19 +28,19 @@ def template():
 
 @pytest.fixture
 def repo():
-    from cchc_desktop.store.database import open_database
+    from cchc_desktop.store.database import connect
     from cchc_desktop.store.repository import Repository
 
-    db = open_database(":memory:")
+    db = connect(":memory:")  # as the app opens it: sqlite-utils wraps it on the first write
     yield Repository(db)
     db.close()
 
 
 @pytest.fixture
 def file_repo(tmp_path: Path):
-    from cchc_desktop.store.database import open_database
+    from cchc_desktop.store.database import connect
     from cchc_desktop.store.repository import Repository
 
-    db = open_database(tmp_path / "cchc.sqlite")
+    db = connect(tmp_path / "cchc.sqlite")
     yield Repository(db)
     db.close()

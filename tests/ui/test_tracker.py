@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from cchc_desktop.core.model import TaskStatus
-from cchc_desktop.store.database import open_database
+from cchc_desktop.store.database import connect
 from cchc_desktop.store.repository import Repository
 from cchc_desktop.ui.app import set_names
 from cchc_desktop.ui.main_window import MainWindow
@@ -37,7 +37,7 @@ def make_window(qtbot, private_data_dir, clock):
     def make(sample: bool = True) -> MainWindow:
         set_names()
         db_path = private_data_dir / "cchc.sqlite"
-        window = MainWindow(Repository(open_database(db_path)), db_path, today=clock)
+        window = MainWindow(Repository(connect(db_path)), db_path, today=clock)
         qtbot.addWidget(window)
         if sample:
             window.create_sample()
