@@ -72,6 +72,23 @@ def test_generated_qt_files_match_their_sources():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.parametrize(
+    "path", sorted((PACKAGE / "ui" / "forms").glob("ui_*.py")), ids=lambda p: p.name
+)
+def test_a_generated_form_imports_only_the_qt_classes_it_uses(path):
+    """uic's stock imports made PySide6 build some forty unused classes at start."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    imported = {
+        alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6.")
+        for alias in node.names
+    }
+    assert imported, "a form always uses some Qt class"
+    assert imported <= used, f"unused: {sorted(imported - used)}"
+
+
 @pytest.mark.parametrize("path", sorted((PACKAGE / "render").glob("*.py")), ids=lambda p: p.name)
 def test_rendering_uses_qtgui_never_widgets(path):
     """The PDF renderer runs in the command line too, where there is no widget."""
