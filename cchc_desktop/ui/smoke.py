@@ -4,9 +4,9 @@ wait until the main window is painted, and exit 0; any error goes to stderr and 
 CI runs it against the frozen build, so a bundle that cannot start fails the build. Nothing
 touches the user's data folder or settings: both point into a temporary folder.
 
-`cchc-desktop --smoke --db FILE` starts instead on a copy of FILE (which is never opened)
-and shows its newest plan: a returning officer's start, and a safe way to check that this
-version opens someone's data.
+`cchc-desktop --smoke --db FILE` starts instead on a copy of FILE (SQLite never opens FILE
+itself) and shows its newest plan: a returning officer's start, and a safe way to check that
+this version opens someone's data.
 """
 
 from __future__ import annotations
