@@ -14,11 +14,11 @@ Each run is a fresh interpreter, offscreen. Two starts of the app are measured:
   holds the sample plan is opened and its plan shown: every later start of the app.
 
 The baseline is a QMainWindow holding one empty QTableView, shown and painted the same way;
-"forms" is the same main window built from forms/*.ui alone (no data, no app code), the least
-this window can cost. They rotate, so a machine that slows down mid-run slows all. Prints medians and ratios;
-with --check, exits 1 when the returning start is over the targets (time ≤ 1.5×, memory ≤ 1.3×
-the bare window). Peak memory is each child's maximum resident set (wait4), so this runs on
-Linux and macOS.
+"forms" is the same main window built from forms/*.ui alone (no data; of the app's code only
+the two custom widgets the forms name), the least this window can cost. They rotate, so a
+machine that slows down mid-run slows all. Prints medians and ratios; with --check, exits 1
+when the returning start is over the targets (time ≤ 1.5×, memory ≤ 1.3× the bare window).
+Peak memory is each child's maximum resident set (wait4), so this runs on Linux and macOS.
 """
 
 from __future__ import annotations
@@ -55,8 +55,8 @@ window.show()
 app.exec()
 """
 
-# The first window's own widgets, built from forms/*.ui with no data and none of the app's code:
-# the least the main window can cost (not run with --frozen).
+# The first window's own widgets, built from forms/*.ui with no data: the least the main window
+# can cost (not run with --frozen).
 FORMS_ONLY = BARE.replace(
     "window.setCentralWidget(QTableView())",
     """from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
@@ -87,6 +87,8 @@ def prepare_sample_db() -> None:
          "--db", str(SAMPLE_DB), "--force", "--no-pdf"],
         cwd=ROOT, env=_environment(), check=True, stdout=subprocess.DEVNULL,
     )  # fmt: skip
+
+
 FROZEN_APP = ROOT / "dist" / "cchc-desktop" / "cchc-desktop"
 FROZEN_BARE = ROOT / "build" / "bench-bare"
 

@@ -34,7 +34,9 @@ def compile_form(ui: Path, target: Path) -> None:
     without using, plus our do-not-edit stamp."""
     subprocess.run([_tool("uic"), "--from-imports", str(ui), "-o", str(target)], check=True)
     text = trim_qt_imports(target.read_text(encoding="utf-8"))
-    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("## Created by:")]
+    lines = [
+        line for line in text.splitlines(keepends=True) if not line.startswith("## Created by:")
+    ]
     target.write_text(STAMP.format(name=ui.name) + "".join(lines), encoding="utf-8")
 
 

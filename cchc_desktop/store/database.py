@@ -107,7 +107,8 @@ def _check_and_migrate(
 
     db = wrap(conn)
     applied = [m.name for m in migrations.applied(db)]
-    unknown = [name for name in applied if name not in known_migrations()]
+    known = known_migrations()
+    unknown = [name for name in applied if name not in known]
     if unknown:
         raise DatabaseTooNewError(
             f"Tệp dữ liệu «{path}» được tạo bởi phiên bản mới hơn của chương trình. "

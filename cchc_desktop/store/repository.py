@@ -332,9 +332,7 @@ class Repository:
     def plan(self, plan_id: int) -> Plan:
         row = self._require("plans", plan_id)
         period = Period(PeriodKind(row["period_kind"]), row["year"])
-        items = self.rows(
-            "SELECT * FROM plan_items WHERE plan_id = ? ORDER BY position", [plan_id]
-        )
+        items = self.rows("SELECT * FROM plan_items WHERE plan_id = ? ORDER BY position", [plan_id])
         children: dict[int | None, list[Row]] = {}
         for item in items:
             if item["parent_id"] is not None:

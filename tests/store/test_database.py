@@ -1,4 +1,8 @@
+import os
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
@@ -8,6 +12,7 @@ from cchc_desktop.store import database
 from cchc_desktop.store.database import backup_to, connect, known_migrations, open_database
 from cchc_desktop.store.migrations import migrations
 from cchc_desktop.store.repository import Repository
+from tests.store.test_repository import make_office
 
 
 def schema(db: Database) -> dict[str, str]:
@@ -79,8 +84,6 @@ def test_an_older_file_is_copied_before_it_is_migrated(tmp_path, monkeypatch):
 
 
 def test_backup_copies_the_data(file_repo, tmp_path):
-    from tests.store.test_repository import make_office
-
     file_repo.save_office(make_office())
     target = tmp_path / "backup.sqlite"
     backup_to(file_repo.conn, target)
@@ -97,8 +100,6 @@ def test_an_up_to_date_file_is_read_without_loading_sqlite_utils(tmp_path):
     """The first window only reads; sqlite-utils loads with the first write."""
     path = tmp_path / "cchc.sqlite"
     repo = Repository(open_database(path))
-    from tests.store.test_repository import make_office
-
     repo.save_office(make_office())
     repo.close()
     code = f"""
@@ -116,11 +117,6 @@ repo.save_office(office)
 assert "sqlite_utils" in sys.modules
 print("ok")
 """
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=root, env=dict(os.environ, PYTHONPATH=str(root)),
