@@ -537,7 +537,8 @@ class MainWindow(QMainWindow):
         from cchc_desktop.render.paged import paint_parts, plan_parts
 
         parts = plan_parts(*current)
-        dialog = QPrintPreviewDialog(self._printer(), self)
+        printer = self._printer()  # kept alive here: the dialog does not own it
+        dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle("Xem trước khi in")
         dialog.paintRequested.connect(lambda printer: paint_parts(printer, parts))
         dialog.resize(1100, 760)

@@ -123,17 +123,43 @@ def test_recording_the_number_and_date_reaches_later_exports(
     assert when.text == "Quyết Thắng, ngày 05 tháng 8 năm 2025"
 
 
-def test_printing_paints_every_page_through_qt(window, tmp_path):
-    from PySide6.QtPrintSupport import QPrinter
+def test_print_preview_from_the_menu_shows_every_page_and_the_window_survives(window, qtbot):
+    """The preview used to get a printer that Python freed while the dialog drew on it."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 
-    from cchc_desktop.render.paged import paint_parts, plan_parts
+    seen = []
 
-    printer = window._printer()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "in.pdf"))
-    pages = paint_parts(printer, plan_parts(*window._current()))
-    assert pages >= 10
-    assert (tmp_path / "in.pdf").read_bytes().startswith(b"%PDF")
+    def look_and_close():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QPrintPreviewDialog)
+        preview = dialog.findChild(QPrintPreviewWidget)
+        preview.updatePreview()  # paints through the dialog's printer, as on screen
+        seen.append(preview.pageCount())
+        dialog.reject()
+
+    QTimer.singleShot(0, look_and_close)
+    window.ui.actionPrintPreview.trigger()
+    qtbot.wait(50)  # the event loop runs on after the dialog with the printer gone
+    assert seen and seen[0] >= 10
+    assert window.isVisible() and window.ui.actionPrintPreview.isEnabled()
+
+
+def test_print_from_the_menu_sends_every_page_to_the_chosen_printer(window, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    target = tmp_path / "in.pdf"
+
+    def choose_a_pdf_printer(dialog):
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", choose_a_pdf_printer)
+    window.ui.actionPrint.trigger()
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+    assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") >= 10
 
 
 def test_the_zip_option_is_remembered_and_adds_one_archive(window, tmp_path, monkeypatch, informed):
