@@ -115,7 +115,9 @@ def main() -> int:
         repo = Repository(open_database(db_path))
         built = time.perf_counter()
         plan, office = big_plan(repo, bundled_template())
-        print(f"# plan of {TASKS} tasks saved in {time.perf_counter() - built:.1f} s", file=sys.stderr)
+        print(
+            f"# plan of {TASKS} tasks saved in {time.perf_counter() - built:.1f} s", file=sys.stderr
+        )
 
         window = MainWindow(repo, db_path, today=lambda: TODAY)
         window.resize(1366, 768)

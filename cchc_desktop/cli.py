@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
 from cchc_desktop import __version__
-from cchc_desktop.core.model import Office, Plan
+from cchc_desktop.core import office as office_words
+from cchc_desktop.core.clock import Clock
+from cchc_desktop.core.model import ItemRole, Office, Plan
 from cchc_desktop.core.outline import plan_text
 from cchc_desktop.core.sample import sample_office, sample_plan
-from cchc_desktop.core.template import bundled_template, load_template
+from cchc_desktop.core.template import TemplateItem, bundled_template, load_template
 from cchc_desktop.errors import CchcError
 from cchc_desktop.store.database import open_database
 from cchc_desktop.store.repository import Repository
@@ -82,7 +84,7 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-pdf", action="store_true", help="không xuất .pdf")
 
 
-def _export(plan: Plan, office: Office, args: argparse.Namespace) -> None:
+def _export(plan: Plan, office: Office, args: argparse.Namespace, clock: Clock) -> None:
     from cchc_desktop.documents.package import export_package
 
     pdf_writer = None
@@ -91,15 +93,16 @@ def _export(plan: Plan, office: Office, args: argparse.Namespace) -> None:
 
         pdf_writer = write_plan_pdf
     result = export_package(
-        plan, office, args.out, pdf_writer=pdf_writer, make_zip=args.zip, overwrite=args.force
-    )
+        plan, office, args.out, pdf_writer=pdf_writer, make_zip=args.zip, overwrite=args.force,
+        today=clock.today(),
+    )  # fmt: skip
     for path in result.files:
         print(f"Đã ghi {path}")
     for warning in result.warnings:
         print(f"Lưu ý: {warning}", file=sys.stderr)
 
 
-def _report(args: argparse.Namespace) -> None:
+def _report(args: argparse.Namespace, clock: Clock) -> None:
     """The progress report of one period, with the wording generated from the tasks."""
     from cchc_desktop.core.deadlines import parse_report_period
     from cchc_desktop.core.report import build_report
@@ -113,7 +116,7 @@ def _report(args: argparse.Namespace) -> None:
     period = parse_report_period(args.period, plan.period)
     tracked = TaskStore(repo).tracked_tasks(args.plan)
     report = build_report(
-        plan, repo.office(plan.office_id), tracked, period, args.as_of or date.today()
+        plan, repo.office(plan.office_id), tracked, period, args.as_of or clock.today()
     )
     args.out.mkdir(parents=True, exist_ok=True)
     result = export_report(report, args.out, overwrite=args.force)
@@ -134,8 +137,9 @@ def _existing_db(path: Path) -> Repository:
     return Repository(open_database(path))
 
 
-def run(argv: Sequence[str] | None = None) -> int:
+def run(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     args = _parser().parse_args(argv)
+    clock = clock or Clock()
     if args.command == "sample":
         template = load_template(args.template) if args.template else bundled_template()
         db_path = args.db or args.out / DB_NAME
@@ -154,9 +158,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         plan.office_id = office.id
         plan_id = repo.save_plan(plan)
         print(
-            f"Đã tạo kế hoạch mẫu số {plan_id} «{plan.title}» của {office.committee} trong {db_path}"
+            f"Đã tạo kế hoạch mẫu số {plan_id} «{plan.title}» của "
+            f"{office_words.formal_name(office)} trong {db_path}"
         )
-        _export(plan, office, args)
+        _export(plan, office, args, clock)
     elif args.command == "plans":
         repo = _existing_db(args.db)
         offices = {o.id: o for o in repo.offices()}
@@ -165,7 +170,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             print("Chưa có kế hoạch nào.")
         for s in summaries:
             owner = offices.get(s.office_id)
-            who = owner.locality if owner else "—"
+            who = office_words.full_name(owner) if owner else "—"
             print(
                 f"{s.id}\t{s.period.label}\t{who}\t{s.title}\t{s.done_count}/{s.task_count} nhiệm vụ xong"
             )
@@ -180,16 +185,23 @@ def run(argv: Sequence[str] | None = None) -> int:
         plan = repo.plan(args.plan)
         if plan.office_id is None:
             raise CchcError(f"Kế hoạch số {args.plan} chưa gắn với cơ quan nào.")
-        _export(plan, repo.office(plan.office_id), args)
+        _export(plan, repo.office(plan.office_id), args, clock)
     elif args.command == "report":
-        _report(args)
+        _report(args, clock)
     elif args.command == "check-template":
         template = load_template(args.file)
+        blocks = sum(1 for i in _template_items(template.sections) if i.role is ItemRole.UNIT)
         print(
             f"Mẫu «{template.name}» hợp lệ: {len(template.sections)} phần, "
-            f"{len(template.duties)} khối nhiệm vụ đơn vị, {len(template.tasks)} nhiệm vụ phụ lục."
+            f"{blocks} khối nhiệm vụ đơn vị, {len(template.tasks)} nhiệm vụ phụ lục."
         )
     return 0
+
+
+def _template_items(items: Sequence[TemplateItem]) -> Iterator[TemplateItem]:
+    for item in items:
+        yield item
+        yield from _template_items(item.children)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

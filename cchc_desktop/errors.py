@@ -39,3 +39,12 @@ class ResourceError(CchcError):
 
 class ExportError(CchcError):
     """A document could not be written; any previous file is intact."""
+
+
+class DataFormatError(CchcError):
+    """Saved or received data that cannot be read; the message names the field."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"Dữ liệu không đọc được: trường «{field}» {problem}.")
+        self.field = field
+        self.problem = problem

@@ -1,30 +1,36 @@
-"""Adapting a city template to one office and one period: the words, units and choices."""
+"""Adapting a template to one office and one period: the words, units and choices."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
+from cchc_desktop.core import office as office_words
 from cchc_desktop.core.model import (
     Basis,
     ItemKind,
+    ItemRole,
     Office,
     OfficeKind,
     Plan,
     PlanItem,
     PlanState,
-    Signer,
     Task,
     TaskStatus,
     Unit,
-    UnitDuty,
+    find_role,
+    new_uid,
+    walk,
 )
 from cchc_desktop.core.numbering import roman
+from cchc_desktop.core.office import default_signer
 from cchc_desktop.core.period import Period
 from cchc_desktop.core.template import MARKER, Template, TemplateItem
 from cchc_desktop.core.text import capitalise_first
 
 UNFILLED_PLAN_REFERENCE = "Kế hoạch số …/KH-UBND ngày …/…/…"
+
+__all__ = ["adapt", "carry_forward", "default_signer", "default_units", "unit_heading"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +43,9 @@ class Wording:
     local_cchc_plan: str = ""
 
     def value(self, name: str, argument: str | None) -> str:
-        kind = self.office.kind.value
-        period = self.period
+        office, period = self.office, self.period
         if name == "unit" and argument:
-            return unit_name(self.office, self.template, argument)
+            return unit_name(office, self.template, argument)
         if name == "quarter":
             quarters = period.quarters
             quarter = quarters[0] if argument == "first" else quarters[-1]
@@ -48,20 +53,21 @@ class Wording:
         if name == "month":
             month = period.first_month if argument == "first" else period.last_month
             return f"Tháng {month}/{period.year}"
+        kind = office_words.short_kind(office)
         plain = {
             "kind": kind,
             "Kind": capitalise_first(kind),
-            "locality": self.office.locality,
-            "Locality": capitalise_first(self.office.locality),
-            "issuer": f"Ủy ban nhân dân {kind}",
-            "issuer_full": self.office.committee,
-            "scope": f"trên địa bàn {kind}",
+            "locality": office_words.full_name(office),
+            "Locality": capitalise_first(office_words.full_name(office)),
+            "issuer": office_words.self_name(office),
+            "issuer_full": office_words.formal_name(office),
+            "scope": office_words.scope(office),
             "period": period.label,
             "year": str(period.year),
             "previous_period": period.previous.label,
-            "city": self.office.province,
+            "city": office.province,
             "local_cchc_plan": self.local_cchc_plan or UNFILLED_PLAN_REFERENCE,
-            "deadline_day": f"{self.office.report_deadline_day:02d}",
+            "deadline_day": f"{office.report_deadline_day:02d}",
         }
         return plain[name]
 
@@ -78,26 +84,21 @@ def unit_name(office: Office, template: Template, key: str) -> str:
     template_unit = template.unit(key)
     if template_unit is None:
         return key
-    return template_unit.name_for(office.kind).replace("{kind}", office.kind.value)
+    return template_unit.name_for(office.kind)
 
 
 def default_units(template: Template, kind: OfficeKind) -> list[Unit]:
-    """The usual local units for a new office of this kind, named for it."""
+    """The usual units of a new office of this kind, named for it."""
     return [
-        Unit(
-            name=u.name_for(kind).replace("{kind}", kind.value),
-            abbreviation=u.abbreviation,
-            key=u.key,
-            request=u.request,
-        )
+        Unit(name=u.name_for(kind), abbreviation=u.abbreviation, key=u.key, request=u.request)
         for u in template.units
         if u.suits(kind)
     ]
 
 
-def default_signer() -> Signer:
-    """A vice-chairman signing for the committee, the usual case for these plans."""
-    return Signer("", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
+def unit_heading(unit: Unit) -> str:
+    """A unit's block heading: its name, or "Đề nghị …" for a body the office does not direct."""
+    return f"Đề nghị {unit.name}" if unit.request else unit.name
 
 
 def adapt(
@@ -108,47 +109,49 @@ def adapt(
     local_cchc_plan: str = "",
     drafted_on: date | None = None,
 ) -> Plan:
-    """A complete commune plan from the template: commune-suited items chosen, city-only items
-    kept but unchosen, every marker replaced with the office's words."""
+    """A complete plan for the office from the template: items that suit it chosen, the
+    others kept but unchosen, every marker replaced with the office's words; the units' blocks
+    in the office's order of its units, an empty block for each unit the template lacks."""
     wording = Wording(office, period, template, local_cchc_plan)
     fill = wording.fill
+    commune = office.kind.is_commune
 
-    def item(t: TemplateItem) -> PlanItem:
+    def item(t: TemplateItem) -> PlanItem | None:
+        chosen = t.commune
+        text = fill(t.commune_text or t.text)
+        unit_key = ""
+        if t.unit is not None:
+            office_unit = office.unit(t.unit)
+            template_unit = template.unit(t.unit)
+            if office_unit is None and not (template_unit and template_unit.suits(office.kind)):
+                return None  # a unit this office does not have
+            unit_key = t.unit
+            if not t.text:
+                request = (
+                    office_unit.request
+                    if office_unit is not None
+                    else template_unit is not None and template_unit.request
+                )
+                name = unit_name(office, template, t.unit)
+                text = f"Đề nghị {name}" if request else name
+        elif t.role is ItemRole.UNIT:
+            chosen = False  # a city body's block: kept for reference, not printed
+        children = [c for c in (item(child) for child in t.children) if c is not None]
         return PlanItem(
             kind=ItemKind(t.kind),
-            text=fill(t.commune_text or t.text),
-            children=[item(c) for c in t.children],
-            chosen=t.commune,
+            text=text,
+            children=children,
+            chosen=chosen,
             key=t.key,
+            marker=t.marker,
+            role=t.role,
+            unit_key=unit_key,
         )
 
-    duties: list[UnitDuty] = []
-    covered: set[str] = set()
-    for duty in template.duties:
-        if duty.unit is None:
-            heading, chosen = fill(duty.heading), False
-        else:
-            office_unit = office.unit(duty.unit)
-            template_unit = template.unit(duty.unit)
-            if office_unit is None and not (template_unit and template_unit.suits(office.kind)):
-                continue
-            name = unit_name(office, template, duty.unit)
-            request = (
-                office_unit.request
-                if office_unit
-                else bool(template_unit and template_unit.request)
-            )
-            default_heading = f"Đề nghị {name}" if request else name
-            heading = fill(duty.heading) if duty.heading else default_heading
-            chosen = duty.commune
-            covered.add(duty.unit)
-        duties.append(
-            UnitDuty(heading, [item(i) for i in duty.items], duty.unit or "", chosen, duty.key)
-        )
-    for unit in office.units:  # the office's own units get an empty block to fill or leave out
-        if unit.key not in covered or not unit.key:
-            heading = f"Đề nghị {unit.name}" if unit.request else unit.name
-            duties.append(UnitDuty(heading, [], unit.key, True, ""))
+    sections = [s for s in (item(t) for t in template.sections) if s is not None]
+    organisation = find_role(sections, ItemRole.ORGANISATION)
+    if organisation is not None:
+        _office_order(organisation, office)
 
     tasks = [
         Task(
@@ -162,29 +165,55 @@ def adapt(
             chosen=t.commune,
             key=t.key,
         )
-        for t in sorted(template.tasks, key=lambda t: not t.commune)  # the commune's own first
+        for t in sorted(template.tasks, key=lambda t: not t.commune)  # the office's own first
     ]
+    recipients = list(office.recipients) or (
+        [fill(r) for r in template.recipients]
+        if commune
+        else office_words.typical_recipients(office)
+    )
     return Plan(
         office_id=office.id,
         period=period,
         summary=fill(template.summary),
         bases=[Basis(fill(b.commune_text or b.text), b.commune, b.key) for b in template.bases],
         preamble=fill(template.preamble),
-        sections=[item(s) for s in template.sections],
-        duties=sorted(duties, key=lambda d: not d.chosen),  # the commune's own units first
+        sections=sections,
         tasks=tasks,
         closing=fill(template.closing),
-        signer=office.signers[0] if office.signers else None,
-        recipients=list(office.recipients) or [fill(r) for r in template.recipients],
-        number_suffix=office.number_suffix,
+        signer=default_signer(office),
+        recipients=recipients,
+        number_suffix=office_words.number_suffix(office),
         drafted_on=drafted_on,
         template_id=template.id,
     )
 
 
+def _office_order(organisation: PlanItem, office: Office) -> None:
+    """The units' blocks in the order of the office's units, the template's other blocks
+    (city bodies, unchosen) after them; an empty block for a unit without one."""
+    blocks = {
+        b.unit_key: b for b in organisation.children if b.role is ItemRole.UNIT and b.unit_key
+    }
+    ordered: list[PlanItem] = []
+    for unit in office.units:
+        block = blocks.pop(unit.key, None) if unit.key else None
+        if block is None:
+            block = PlanItem(
+                ItemKind.SUBSECTION, unit_heading(unit), role=ItemRole.UNIT, unit_key=unit.key
+            )
+        ordered.append(block)
+    placed = {id(b) for b in ordered}
+    rest = [b for b in organisation.children if id(b) not in placed]
+    intro = [b for b in rest if b.role is not ItemRole.UNIT]
+    others = [b for b in rest if b.role is ItemRole.UNIT]
+    organisation.children = intro + ordered + others
+
+
 def carry_forward(previous: Plan, period: Period) -> Plan:
     """A new plan from an office's earlier one: its wording moved to the new period and year,
-    its tasks reset to not started, no number or date yet."""
+    its tasks reset to not started (no results, evidence, notes or reasons), no number or
+    date yet, new identities throughout."""
     from cchc_desktop.core.serialize import plan_from_dict, plan_to_dict
 
     plan = plan_from_dict(plan_to_dict(previous))  # a deep copy
@@ -197,28 +226,25 @@ def carry_forward(previous: Plan, period: Period) -> Plan:
             text = text.replace(f"/{old.year}", f"/{period.year}")
         return text
 
-    def move_items(items: list[PlanItem]) -> None:
-        for item in items:
-            item.text = move(item.text)
-            move_items(item.children)
-
     plan.period = period
     plan.summary = move(plan.summary)
     plan.preamble = move(plan.preamble)
     plan.closing = move(plan.closing)
+    plan.appendix_title = move(plan.appendix_title)
+    plan.attachment_line = ""
     for basis in plan.bases:
         basis.text = move(basis.text)
-    move_items(plan.sections)
-    for duty in plan.duties:
-        move_items(duty.items)
+    for node in walk(plan.sections):
+        node.text = move(node.text)
+        node.uid = new_uid()
     for task in plan.tasks:
         task.title = move(task.title)
         task.details = [move(d) for d in task.details]
         task.start_text, task.finish_text = move(task.start_text), move(task.finish_text)
-        task.id = None
+        task.id, task.uid, task.due_on = None, new_uid(), None
         task.status = TaskStatus.NOT_STARTED
-        task.results, task.evidence, task.notes = [], "", ""
-    plan.id = None
+        task.results, task.evidence, task.notes, task.reason = [], "", "", ""
+    plan.id, plan.uid = None, new_uid()
     plan.number, plan.issued_on, plan.drafted_on = "", None, None
     plan.state = PlanState.DRAFT
     return plan

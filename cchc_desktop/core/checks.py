@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from cchc_desktop.core.model import ItemKind, Office, Plan, PlanItem
-from cchc_desktop.core.numbering import number_items, printed_duties
+from cchc_desktop.core import office as office_words
+from cchc_desktop.core.model import ItemRole, Office, Plan, PlanItem, walk
+from cchc_desktop.core.numbering import number_items, printed
 from cchc_desktop.core.timewords import outside_period, parse_time
 
 
@@ -17,12 +18,13 @@ class Step(StrEnum):
     """The wizard page a finding sends the officer to."""
 
     OFFICE = "office"
-    BASES = "bases"
+    OPENING = "opening"  # summary, bases, preamble
     PURPOSES = "purposes"
     CONTENT = "content"
     FORMS = "forms"
     TASKS = "tasks"
     ORGANISATION = "organisation"
+    BODY = "body"  # the whole body: headings, structure, closing
     SIGNING = "signing"
 
 
@@ -30,6 +32,7 @@ class Step(StrEnum):
 class Finding:
     step: Step
     message: str
+    uid: str = ""  # the item it is about, when it is about one
 
 
 CITY_WORDING = (
@@ -43,44 +46,46 @@ _NAMED = re.compile(
 _YEAR = re.compile(r"(\S+) năm (\d{4})")
 
 
-def _section_step(index: int, sub_index: int | None) -> Step:
-    if index == 0:
-        return Step.PURPOSES
-    if index == 1:
-        return Step.FORMS if sub_index == 1 else Step.CONTENT
-    return Step.ORGANISATION
+_ROLE_STEPS = {
+    ItemRole.PURPOSES: Step.PURPOSES,
+    ItemRole.CONTENT: Step.CONTENT,
+    ItemRole.FORMS: Step.FORMS,
+    ItemRole.ORGANISATION: Step.ORGANISATION,
+    ItemRole.UNIT: Step.ORGANISATION,
+}
 
 
-def _printed_texts(plan: Plan) -> Iterator[tuple[Step, str]]:
-    """Every text that prints, with the page that edits it."""
-    yield Step.SIGNING, plan.summary
+def item_steps(items: list[PlanItem]) -> dict[str, Step]:
+    """The page that edits each item: the nearest role above it that has a page of its own,
+    else the whole body."""
+    steps: dict[str, Step] = {}
+
+    def visit(nodes: list[PlanItem], inherited: Step) -> None:
+        for node in nodes:
+            step = _ROLE_STEPS.get(node.role, inherited)
+            steps[node.uid] = step
+            visit(node.children, step)
+
+    visit(items, Step.BODY)
+    return steps
+
+
+def _printed_texts(plan: Plan) -> Iterator[tuple[Step, str, str]]:
+    """Every text that prints, with the page that edits it and the item's uid."""
+    yield Step.OPENING, plan.summary, ""
     for basis in plan.bases:
         if basis.chosen:
-            yield Step.BASES, basis.text
-    yield Step.BASES, plan.preamble
-    for index, section in enumerate(plan.sections):
-        if not section.chosen:
-            continue
-        yield _section_step(index, None), section.text
-        for sub_index, child in enumerate(section.children):
-            if child.chosen:
-                step = _section_step(index, sub_index)
-                for numbered in number_items([child]):
-                    yield step, numbered.item.text
-    for _label, duty in printed_duties(plan.duties):
-        yield Step.ORGANISATION, duty.heading
-        for numbered in number_items(duty.items):
-            yield Step.ORGANISATION, numbered.item.text
-    yield Step.ORGANISATION, plan.closing
+            yield Step.OPENING, basis.text, ""
+    yield Step.OPENING, plan.preamble, ""
+    steps = item_steps(plan.sections)
+    for numbered in number_items(plan.sections):
+        item = numbered.item
+        yield steps[item.uid], item.text, item.uid
+    yield Step.BODY, plan.closing, ""
+    yield Step.TASKS, plan.appendix_title, ""
     for task in plan.chosen_tasks:
         for text in (task.title, *task.details, task.lead_unit, task.supporting_units):
-            yield Step.TASKS, text
-
-
-def _empty(item: PlanItem) -> bool:
-    return item.kind in (ItemKind.SECTION, ItemKind.SUBSECTION) and not any(
-        c.chosen and (c.text.strip() or c.children) for c in item.children
-    )
+            yield Step.TASKS, text, ""
 
 
 def review(plan: Plan, office: Office) -> list[Finding]:
@@ -88,26 +93,32 @@ def review(plan: Plan, office: Office) -> list[Finding]:
     findings: list[Finding] = []
     add = findings.append
     if not office.name.strip():
-        add(Finding(Step.OFFICE, "Chưa nhập tên xã, phường."))
+        add(Finding(Step.OFFICE, "Chưa nhập tên cơ quan (xã, phường, sở…)."))
+    if not plan.summary.strip():
+        add(Finding(Step.OPENING, "Chưa có trích yếu (dòng dưới chữ «KẾ HOẠCH»)."))
 
-    for index, section in enumerate(plan.sections):
-        if not section.chosen:
-            continue
-        if _empty(section):
+    steps = item_steps(plan.sections)
+    for item in walk(plan.sections):
+        if item.chosen and item.kind.is_heading and not printed(item):
             add(
                 Finding(
-                    _section_step(index, None),
-                    f"Mục «{section.text}» không còn nội dung nào được chọn.",
+                    steps[item.uid],
+                    f"Mục «{_short(item.text)}» không còn nội dung nào được chọn: "
+                    "mục này sẽ không được in.",
+                    item.uid,
                 )
             )
-        for sub_index, child in enumerate(section.children):
-            if child.chosen and _empty(child):
-                add(
-                    Finding(
-                        _section_step(index, sub_index),
-                        f"Mục «{child.text}» không còn nội dung nào được chọn.",
-                    )
+    for numbered in number_items(plan.sections):
+        if numbered.label != numbered.expected:
+            item = numbered.item
+            add(
+                Finding(
+                    steps[item.uid],
+                    f"Mục «{_short(item.text)}» đánh số «{numbered.label}», theo thứ tự phải "
+                    f"là «{numbered.expected}».",
+                    item.uid,
                 )
+            )
 
     for n, task in enumerate(plan.chosen_tasks, start=1):
         name = f"nhiệm vụ {n} «{task.title[:50]}»"
@@ -126,32 +137,39 @@ def review(plan: Plan, office: Office) -> list[Finding]:
                         f"Thời gian {label} «{text}» của {name} nằm ngoài {plan.period.label}.",
                     )
                 )
-    if not plan.chosen_tasks and any("Phụ lục" in t for _, t in _printed_texts(plan)):
+    if not plan.chosen_tasks and any("Phụ lục" in t for _, t, _ in _printed_texts(plan)):
         add(Finding(Step.TASKS, "Kế hoạch nhắc tới Phụ lục nhưng chưa có nhiệm vụ nào."))
 
-    other_names: set[str] = set()
-    for step, text in _printed_texts(plan):
+    kind = office.kind.value
+    for step, text, uid in _printed_texts(plan):
         for wording in CITY_WORDING:
             if wording in text:
                 add(
                     Finding(
                         step,
                         f"Còn cách viết của thành phố «{wording}»: «{_excerpt(text, wording)}».",
+                        uid,
                     )
                 )
-        for match in _NAMED.finditer(text):
-            if match.group(1) == office.kind.value and match.group(2) != office.name:
-                other_names.add(match.group(0))
-                add(
-                    Finding(
-                        step,
-                        f"Tên đơn vị viết là «{match.group(0)}», khác với «{office.locality}».",
+        if office.kind.is_commune:
+            for match in _NAMED.finditer(text):
+                if match.group(1) == kind and match.group(2) != office.name:
+                    add(
+                        Finding(
+                            step,
+                            f"Tên đơn vị viết là «{match.group(0)}», khác với "
+                            f"«{office_words.full_name(office)}».",
+                            uid,
+                        )
                     )
-                )
         if "…/" in text or "…" in text.split("Kế hoạch số", 1)[-1][:3]:
-            where = "Căn cứ" if step is Step.BASES else "Nội dung"
-            add(Finding(step, f"{where} còn chỗ trống cần điền số, ngày: «{_excerpt(text, '…')}»."))
-        if step is Step.BASES:
+            where = "Căn cứ" if step is Step.OPENING else "Nội dung"
+            add(
+                Finding(
+                    step, f"{where} còn chỗ trống cần điền số, ngày: «{_excerpt(text, '…')}».", uid
+                )
+            )
+        if step is Step.OPENING and text != plan.summary:  # bases cite other years
             continue
         for match in _YEAR.finditer(text):
             before, year = match.group(1), int(match.group(2))
@@ -162,17 +180,26 @@ def review(plan: Plan, office: Office) -> list[Finding]:
             add(
                 Finding(
                     step,
-                    f"Năm {year} khác năm của kế hoạch ({plan.period.year}): «{_excerpt(text, match.group(0))}».",
+                    f"Năm {year} khác năm của kế hoạch ({plan.period.year}): "
+                    f"«{_excerpt(text, match.group(0))}».",
+                    uid,
                 )
             )
 
     if plan.signer is None or not plan.signer.name.strip():
         add(Finding(Step.SIGNING, "Chưa có tên người ký."))
+    if plan.signer is not None and not any(line.strip() for line in plan.signer.authority_lines):
+        add(Finding(Step.SIGNING, "Chưa có chức vụ, thẩm quyền ký (ví dụ «KT. CHỦ TỊCH»)."))
     if not plan.recipients:
         add(Finding(Step.SIGNING, "Chưa có nơi nhận."))
-    elif not plan.recipients[-1].strip().startswith("Lưu"):
+    elif not plan.recipients[-1].strip().lstrip("- ").startswith("Lưu"):
         add(Finding(Step.SIGNING, "Nơi nhận nên kết thúc bằng «Lưu: VT, …»."))
     return findings
+
+
+def _short(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _excerpt(text: str, around: str, width: int = 70) -> str:

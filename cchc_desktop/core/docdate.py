@@ -7,12 +7,18 @@ from datetime import date
 BLANK = "\u00a0" * 6  # room for the clerk's handwriting; non-breaking so it survives justification
 
 
-def number_line(number: str, suffix: str) -> str:
-    """ "Số: 05/KH-UBND"; a number below 10 takes a leading 0; blank until assigned."""
+def number_text(number: str) -> str:
+    """A document number as written: a number below 10 takes a leading 0 ("5" -> "05",
+    "9" -> "09"); others are kept as typed ("12", "005" -> "05")."""
     number = number.strip()
-    if number.isdigit() and int(number) < 10:
-        number = f"{int(number):02d}"
-    return f"Số: {number or BLANK}/{suffix}"
+    if number.isdigit():
+        return f"{int(number):02d}"
+    return number
+
+
+def number_line(number: str, suffix: str) -> str:
+    """ "Số: 05/KH-UBND"; blank until the clerk assigns the number."""
+    return f"Số: {number_text(number) or BLANK}/{suffix}"
 
 
 def day_text(day: int) -> str:
@@ -45,5 +51,6 @@ def date_line(place: str, issued_on: date | None, drafted_on: date | None, year:
 
 
 def short_date(day: date) -> str:
-    """ "10/02/2025", the form used inside references to other documents."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    """ "10/02/2025", "15/8/2025": the form used inside references to other documents, padded
+    as the date line is (days below 10, months 1 and 2)."""
+    return f"{day_text(day.day)}/{month_text(day.month)}/{day.year}"

@@ -11,9 +11,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from cchc_desktop.core import office as office_words
 from cchc_desktop.core.deadlines import ReportPeriod
-from cchc_desktop.core.docdate import short_date
+from cchc_desktop.core.docdate import date_line, number_line, number_text, short_date
 from cchc_desktop.core.model import STATUS_LABELS, Office, Plan, ResultCount, TaskStatus
+from cchc_desktop.core.numbering import roman
+from cchc_desktop.core.outline import (
+    Block,
+    Cell,
+    Column,
+    Outline,
+    Role,
+    Signature,
+    Table,
+    header_for,
+    lines_of,
+    recipient_lines,
+)
+from cchc_desktop.core.text import capitalise_first, vn_upper
 from cchc_desktop.core.timewords import format_date_vn
 from cchc_desktop.core.tracking import (
     StatusCounts,
@@ -24,8 +39,16 @@ from cchc_desktop.core.tracking import (
     total_results,
 )
 
-REPORT_SUFFIX = "BC-UBND"
 DOC_TYPE = "BÁO CÁO"
+FIGURES_TITLE = "Bảng tổng hợp số liệu"
+TASKS_UNIT = "nhiệm vụ"
+PRODUCTS_HEADING = "Sản phẩm tuyên truyền (lũy kế đến thời điểm báo cáo)"
+FIGURES_COLUMNS = (
+    Column("number", "TT", 1.2, "center"),
+    Column("what", "Nội dung", 9.3),
+    Column("unit", "Đơn vị tính", 2.8, "center"),
+    Column("count", "Số lượng", 3.2, "right"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,11 +202,11 @@ def report_summary(report: ReportPeriod) -> str:
 
 def plan_reference(plan: Plan, office: Office) -> str:
     """ "Kế hoạch số 05/KH-UBND ngày 05/8/2025 của Ủy ban nhân dân xã Quyết Thắng về …" """
-    number = f" số {plan.number}/{plan.number_suffix}" if plan.number else ""
+    number = f" số {number_text(plan.number)}/{plan.number_suffix}" if plan.number else ""
     when = f" ngày {short_date(plan.issued_on)}" if plan.issued_on else ""
     return (
-        f"Kế hoạch{number}{when} của {office.committee} về tuyên truyền cải cách hành chính "
-        f"{plan.period.label}"
+        f"Kế hoạch{number}{when} của {office_words.formal_name(office)} về tuyên truyền cải "
+        f"cách hành chính {plan.period.label}"
     )
 
 
@@ -256,13 +279,13 @@ def default_text(
     plan: Plan, office: Office, data: ReportData, recipients: Sequence[str] | None = None
 ) -> ReportText:
     """The report's wording built from the figures; the officer edits it before exporting."""
-    kind = office.kind.value
     report = data.report
     return ReportText(
         summary=report_summary(report),
         intro=(
-            f"Thực hiện {plan_reference(plan, office)}, Ủy ban nhân dân {kind} báo cáo kết "
-            f"quả thực hiện công tác tuyên truyền cải cách hành chính {report.label} như sau:"
+            f"Thực hiện {plan_reference(plan, office)}, {office_words.self_name(office)} báo "
+            f"cáo kết quả thực hiện công tác tuyên truyền cải cách hành chính {report.label} "
+            "như sau:"
         ),
         sections=[
             ReportSection(SECTION_RESULTS, _results_section(data)),
@@ -272,7 +295,7 @@ def default_text(
         ],
         closing=(
             f"Trên đây là Báo cáo kết quả thực hiện công tác tuyên truyền cải cách hành chính "
-            f"{report.label} của {office.committee}./."
+            f"{report.label} của {office_words.formal_name(office)}./."
         ),
         recipients=list(recipients if recipients is not None else report_recipients(plan)),
         drafted_on=data.as_of,
@@ -304,6 +327,81 @@ class Report:
     @property
     def signer_name(self) -> str:
         return self.plan.signer.name if self.plan.signer else ""
+
+    @property
+    def suffix(self) -> str:
+        """ "BC-UBND", "BC-SKHCN": the office's own symbol after "BC-"."""
+        return office_words.number_suffix(self.office, "BC")
+
+
+def figure_rows(data: ReportData) -> list[tuple[str, str, str, int | None]]:
+    """(TT, what, unit, count): the status tally, then the results added up by unit."""
+    c = data.counts
+    rows: list[tuple[str, str, str, int | None]] = [
+        ("1", "Nhiệm vụ đến kỳ thực hiện", TASKS_UNIT, c.total),
+        ("", "- Đã hoàn thành", TASKS_UNIT, c.done),
+        ("", "- Đang thực hiện", TASKS_UNIT, c.in_progress),
+        ("", "- Chưa thực hiện", TASKS_UNIT, c.not_started),
+        ("", "- Không thực hiện", TASKS_UNIT, c.dropped),
+        ("", "- Quá hạn (trong số chưa hoàn thành)", TASKS_UNIT, c.overdue),
+    ]
+    if data.totals:
+        rows.append(("2", PRODUCTS_HEADING, "", None))
+        rows += [("", f"- {capitalise_first(t.unit)}", t.unit, t.count) for t in data.totals]
+    return rows
+
+
+def figures_table(data: ReportData) -> Table:
+    def count(value: int | None) -> str:
+        return "" if value is None else f"{value:,}".replace(",", ".")
+
+    rows = tuple(
+        (
+            Cell(((number, False),)),
+            Cell(((what, bool(number)),)),
+            Cell(((unit, False),)),
+            Cell(((count(value), False),)),
+        )
+        for number, what, unit, value in figure_rows(data)
+    )
+    return Table(FIGURES_COLUMNS, rows, FIGURES_TITLE)
+
+
+def report_blocks(report: Report, *, figures: bool = True) -> list[Block | Table]:
+    """The report's body: intro, Roman sections (the figures after the first), closing."""
+    text = report.text
+    body: list[Block | Table] = [Block(Role.PREAMBLE, line) for line in lines_of(text.intro)]
+    for n, section in enumerate(text.sections, start=1):
+        heading = " ".join(section.heading.split())
+        body.append(Block(Role.HEADING_1, f"{roman(n)}. {vn_upper(heading)}"))
+        for line in lines_of(section.text):
+            body.append(Block(Role.POINT, line, 2 if line.startswith("- ") else 1))
+        if n == 1 and figures:
+            body.append(figures_table(report.data))
+    body += [Block(Role.CLOSING, line) for line in lines_of(text.closing)]
+    return body
+
+
+def report_outline(report: Report, *, figures: bool = True) -> Outline:
+    """The whole report in the national format, as the plan is."""
+    text, office = report.text, report.office
+    date = date_line(
+        office_words.place(office), text.issued_on, text.drafted_on, report.data.report.year
+    )
+    summary = " ".join(text.summary.split())
+    return Outline(
+        header=header_for(office, number_line(text.number, report.suffix), date),
+        doc_type=DOC_TYPE,
+        summary=tuple(lines_of(text.summary)),
+        body=tuple(report_blocks(report, figures=figures)),
+        signature=Signature(
+            recipients=tuple(recipient_lines(text.recipients)),
+            authority=tuple(vn_upper(x) for x in report.signer_lines if x.strip()),
+            signer=report.signer_name.strip(),
+        ),
+        title=f"Báo cáo {summary[:1].lower()}{summary[1:]}",
+        author=office_words.formal_name(office),
+    )
 
 
 def build_report(

@@ -1,193 +1,221 @@
-"""Offices and plans to and from plain JSON-ready dicts (the wizard's drafts)."""
+"""The model as plain JSON-ready data and back, derived from the dataclasses themselves.
+
+What leaves the program — a wizard draft, an issued version kept as signed, a plan sent to
+another PC — is written with a format number (``FORMAT``) and read back through a loader that
+checks every field: a damaged or foreign file is refused with a Vietnamese message naming the
+field, never a KeyError. Data of format 1 (before plans had uids and markers) is upgraded on
+the way in.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import types
+import typing
 from datetime import date
-from typing import Any
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar
 
-from cchc_desktop.core.model import (
-    Basis,
-    ItemKind,
-    Office,
-    OfficeKind,
-    Plan,
-    PlanItem,
-    PlanState,
-    ResultCount,
-    Signer,
-    Task,
-    TaskStatus,
-    Unit,
-    UnitDuty,
-)
-from cchc_desktop.core.period import Period, PeriodKind
+from cchc_desktop.core.model import ItemKind, ItemRole, Marker, Office, Plan
+from cchc_desktop.core.text import nfc
+from cchc_desktop.errors import DataFormatError
 
+FORMAT = 2
+T = TypeVar("T")
 Data = dict[str, Any]
 
 
-def office_to_dict(office: Office) -> Data:
-    return {
-        "id": office.id,
-        "kind": office.kind.value,
-        "name": office.name,
-        "province": office.province,
-        "place_name": office.place_name,
-        "units": [
-            {"name": u.name, "abbreviation": u.abbreviation, "key": u.key, "request": u.request}
-            for u in office.units
-        ],
-        "signers": [{"name": s.name, "lines": s.authority_lines} for s in office.signers],
-        "recipients": list(office.recipients),
-        "number_suffix": office.number_suffix,
-        "report_deadline_day": office.report_deadline_day,
-    }
+def to_data(value: Any) -> Any:
+    """A dataclass (and what it holds) as dicts, lists, strings, numbers and None."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [to_data(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_data(v) for k, v in value.items()}
+    return value
 
 
-def office_from_dict(data: Data) -> Office:
-    return Office(
-        kind=OfficeKind(data["kind"]),
-        name=data["name"],
-        province=data["province"],
-        place_name=data.get("place_name", ""),
-        units=[Unit(u["name"], u["abbreviation"], u["key"], u["request"]) for u in data["units"]],
-        signers=[Signer(s["name"], list(s["lines"])) for s in data["signers"]],
-        recipients=list(data["recipients"]),
-        number_suffix=data.get("number_suffix", "KH-UBND"),
-        report_deadline_day=data.get("report_deadline_day", 10),
-        id=data.get("id"),
-    )
+@cache
+def _hints(cls: Any) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
 
 
-def _item_to_dict(item: PlanItem) -> Data:
-    return {
-        "kind": item.kind.value,
-        "text": item.text,
-        "chosen": item.chosen,
-        "key": item.key,
-        "children": [_item_to_dict(c) for c in item.children],
-    }
+def from_data(cls: type[T], data: Any, where: str = "") -> T:
+    """The dataclass ``cls`` from ``data``, every field checked; a missing field takes its
+    default when it has one. Raises DataFormatError naming the first bad field."""
+    return typing.cast(T, _read(cls, data, where or cls.__name__))
 
 
-def _item_from_dict(data: Data) -> PlanItem:
-    return PlanItem(
-        kind=ItemKind(data["kind"]),
-        text=data["text"],
-        children=[_item_from_dict(c) for c in data["children"]],
-        chosen=data["chosen"],
-        key=data["key"],
-    )
+def _fail(where: str, problem: str) -> DataFormatError:
+    return DataFormatError(where, problem)
 
 
-def _task_to_dict(task: Task) -> Data:
-    return {
-        "id": task.id,
-        "title": task.title,
-        "details": list(task.details),
-        "output": task.output,
-        "start_text": task.start_text,
-        "finish_text": task.finish_text,
-        "lead_unit": task.lead_unit,
-        "supporting_units": task.supporting_units,
-        "status": task.status.value,
-        "results": [{"count": r.count, "unit": r.unit} for r in task.results],
-        "evidence": task.evidence,
-        "reason": task.reason,
-        "notes": task.notes,
-        "chosen": task.chosen,
-        "key": task.key,
-    }
+def _read(kind: Any, data: Any, where: str) -> Any:
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = typing.get_args(kind)
+        if data is None and type(None) in options:
+            return None
+        real = [o for o in options if o is not type(None)]
+        if len(real) == 1:
+            return _read(real[0], data, where)
+        raise _fail(where, "có kiểu không đọc được")
+    if origin is list:
+        if not isinstance(data, list):
+            raise _fail(where, "phải là một danh sách")
+        (inner,) = typing.get_args(kind)
+        return [_read(inner, v, f"{where}[{i}]") for i, v in enumerate(data)]
+    if origin is dict:
+        if not isinstance(data, dict):
+            raise _fail(where, "phải là một đối tượng")
+        _, inner = typing.get_args(kind)
+        return {str(k): _read(inner, v, f"{where}.{k}") for k, v in data.items()}
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        if not isinstance(data, dict):
+            raise _fail(where, "phải là một đối tượng")
+        hints = _hints(kind)
+        values = {}
+        for f in dataclasses.fields(kind):
+            if not f.init:
+                continue
+            if f.name in data:
+                values[f.name] = _read(hints[f.name], data[f.name], f"{where}.{f.name}")
+            elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise _fail(f"{where}.{f.name}", "bị thiếu")
+        return kind(**values)
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        try:
+            return kind(data)
+        except ValueError:
+            allowed = ", ".join(f"«{m.value}»" for m in kind)
+            raise _fail(where, f"là «{data}», phải là một trong {allowed}") from None
+    if kind is date:
+        if not isinstance(data, str):
+            raise _fail(where, "phải là một ngày YYYY-MM-DD")
+        try:
+            return date.fromisoformat(data)
+        except ValueError:
+            raise _fail(where, f"«{data}» không phải ngày hợp lệ") from None
+    if kind is bool:
+        if not isinstance(data, bool):
+            raise _fail(where, "phải là true hoặc false")
+        return data
+    if kind is int:
+        if not isinstance(data, int) or isinstance(data, bool):
+            raise _fail(where, "phải là một số nguyên")
+        return data
+    if kind is str:
+        if not isinstance(data, str):
+            raise _fail(where, "phải là chuỗi văn bản")
+        return nfc(data)
+    if kind is Any:
+        return data
+    raise _fail(where, f"có kiểu {kind!r} chưa được hỗ trợ")
 
 
-def _task_from_dict(data: Data) -> Task:
-    return Task(
-        title=data["title"],
-        details=list(data["details"]),
-        output=data["output"],
-        start_text=data["start_text"],
-        finish_text=data["finish_text"],
-        lead_unit=data["lead_unit"],
-        supporting_units=data["supporting_units"],
-        status=TaskStatus(data["status"]),
-        results=[ResultCount(r["count"], r["unit"]) for r in data["results"]],
-        evidence=data["evidence"],
-        reason=data.get("reason", ""),
-        notes=data["notes"],
-        chosen=data["chosen"],
-        key=data["key"],
-        id=data.get("id"),
-    )
-
-
-def _date(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _parse(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+# --- versioned documents ---------------------------------------------------------------
 
 
 def plan_to_dict(plan: Plan) -> Data:
-    return {
-        "id": plan.id,
-        "office_id": plan.office_id,
-        "period": {"kind": plan.period.kind.value, "year": plan.period.year},
-        "summary": plan.summary,
-        "bases": [{"text": b.text, "chosen": b.chosen, "key": b.key} for b in plan.bases],
-        "preamble": plan.preamble,
-        "sections": [_item_to_dict(s) for s in plan.sections],
-        "duties": [
-            {
-                "heading": d.heading,
-                "items": [_item_to_dict(i) for i in d.items],
-                "unit_key": d.unit_key,
-                "chosen": d.chosen,
-                "key": d.key,
-            }
-            for d in plan.duties
-        ],
-        "tasks": [_task_to_dict(t) for t in plan.tasks],
-        "closing": plan.closing,
-        "signer": None
-        if plan.signer is None
-        else {"name": plan.signer.name, "lines": plan.signer.authority_lines},
-        "recipients": list(plan.recipients),
-        "number": plan.number,
-        "number_suffix": plan.number_suffix,
-        "issued_on": _date(plan.issued_on),
-        "drafted_on": _date(plan.drafted_on),
-        "state": plan.state.value,
-        "template_id": plan.template_id,
-    }
+    return {"format": FORMAT, **to_data(plan)}
 
 
-def plan_from_dict(data: Data) -> Plan:
-    signer = data["signer"]
-    return Plan(
-        office_id=data["office_id"],
-        period=Period(PeriodKind(data["period"]["kind"]), data["period"]["year"]),
-        summary=data["summary"],
-        bases=[Basis(b["text"], b["chosen"], b["key"]) for b in data["bases"]],
-        preamble=data["preamble"],
-        sections=[_item_from_dict(s) for s in data["sections"]],
-        duties=[
-            UnitDuty(
-                d["heading"],
-                [_item_from_dict(i) for i in d["items"]],
-                d["unit_key"],
-                d["chosen"],
-                d["key"],
+def office_to_dict(office: Office) -> Data:
+    return {"format": FORMAT, **to_data(office)}
+
+
+def _format(data: Any, what: str) -> int:
+    if not isinstance(data, dict):
+        raise _fail(what, "phải là một đối tượng")
+    version = data.get("format", 1)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise _fail(f"{what}.format", "phải là một số nguyên")
+    if version > FORMAT:
+        raise DataFormatError(
+            f"{what}.format",
+            f"là {version}: dữ liệu do phiên bản mới hơn của chương trình tạo ra "
+            f"(phiên bản này đọc đến {FORMAT})",
+        )
+    return version
+
+
+def plan_from_dict(data: Any) -> Plan:
+    """A plan from its data (format 1 upgraded); every field checked."""
+    if _format(data, "plan") == 1:
+        data = _upgrade_plan_v1(data)
+    return from_data(Plan, {k: v for k, v in data.items() if k != "format"}, "plan")
+
+
+def office_from_dict(data: Any) -> Office:
+    if _format(data, "office") == 1:
+        data = _upgrade_office_v1(data)
+    return from_data(Office, {k: v for k, v in data.items() if k != "format"}, "office")
+
+
+# --- format 1 ----------------------------------------------------------------------------
+
+_V1_MARKERS = {"dash": Marker.DASH.value, "paragraph": Marker.NONE.value}
+
+
+def _upgrade_item_v1(item: Any) -> Any:
+    if not isinstance(item, dict):
+        return item
+    item = dict(item)
+    if item.get("kind") in _V1_MARKERS:
+        item["marker"] = _V1_MARKERS[item["kind"]]
+        item["kind"] = ItemKind.POINT.value
+    item["children"] = [_upgrade_item_v1(c) for c in item.get("children", [])]
+    return item
+
+
+def _upgrade_plan_v1(data: Data) -> Data:
+    """Format 1 kept the units' blocks beside the body, and named markers by kinds."""
+    data = dict(data)
+    sections = [_upgrade_item_v1(s) for s in data.get("sections", [])]
+    duties = data.pop("duties", []) or []
+    if duties:
+        blocks = []
+        for duty in duties:
+            if not isinstance(duty, dict):
+                raise _fail("plan.duties", "phải là danh sách đối tượng")
+            blocks.append(
+                {
+                    "kind": ItemKind.SUBSECTION.value,
+                    "text": duty.get("heading", ""),
+                    "chosen": duty.get("chosen", True),
+                    "key": duty.get("key", ""),
+                    "role": ItemRole.UNIT.value,
+                    "unit_key": duty.get("unit_key", ""),
+                    "children": [_upgrade_item_v1(i) for i in duty.get("items", [])],
+                }
             )
-            for d in data["duties"]
-        ],
-        tasks=[_task_from_dict(t) for t in data["tasks"]],
-        closing=data["closing"],
-        signer=None if signer is None else Signer(signer["name"], list(signer["lines"])),
-        recipients=list(data["recipients"]),
-        number=data["number"],
-        number_suffix=data["number_suffix"],
-        issued_on=_parse(data["issued_on"]),
-        drafted_on=_parse(data["drafted_on"]),
-        state=PlanState(data["state"]),
-        template_id=data["template_id"],
-        id=data.get("id"),
-    )
+        sections.append(
+            {
+                "kind": ItemKind.SECTION.value,
+                "text": "Tổ chức thực hiện",
+                "role": ItemRole.ORGANISATION.value,
+                "children": blocks,
+            }
+        )
+    data["sections"] = sections
+    signer = data.get("signer")
+    if isinstance(signer, dict) and "lines" in signer:
+        data["signer"] = {"name": signer.get("name", ""), "authority_lines": signer["lines"]}
+    return data
+
+
+def _upgrade_office_v1(data: Data) -> Data:
+    data = dict(data)
+    data["signers"] = [
+        {"name": s.get("name", ""), "authority_lines": s.get("lines", [])}
+        if isinstance(s, dict)
+        else s
+        for s in data.get("signers", [])
+    ]
+    return data

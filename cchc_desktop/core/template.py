@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cchc_desktop.core.model import ItemKind, OfficeKind
+from cchc_desktop.core.model import ItemKind, ItemRole, Marker, OfficeKind
 from cchc_desktop.core.numbering import strip_own_label
 from cchc_desktop.core.text import nfc
 from cchc_desktop.errors import TemplateError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 1 is still read: "dash" and "paragraph" items, duties beside the body
 
 MARKER = re.compile(r"\{([A-Za-z_]+)(?::([A-Za-z0-9_-]+))?\}")
 PLAIN_MARKERS = frozenset(
@@ -32,6 +32,16 @@ ARGUMENT_MARKERS = {
     "month": frozenset({"first", "last"}),
 }
 _ITEM_KINDS = {k.value for k in ItemKind} | {"basis"}
+# Version 1 named a point's marker by its kind.
+_V1_KINDS = {"dash": Marker.DASH, "paragraph": Marker.NONE}
+_MARKERS = {m.value: m for m in Marker}
+_ROLES = {r.value for r in ItemRole} - {""}
+# A unit's name or the kinds it suits may be given per kind of office or for a whole group.
+KIND_GROUPS = {
+    "commune": frozenset(k for k in OfficeKind if k.is_commune),
+    "agency": frozenset(k for k in OfficeKind if not k.is_commune),
+}
+ORGANISATION_HEADING_V1 = "Tổ chức thực hiện"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +52,9 @@ class TemplateItem:
     commune: bool
     commune_text: str | None = None
     children: tuple[TemplateItem, ...] = ()
+    marker: Marker | None = None  # None: the usual marker of its kind
+    role: ItemRole = ItemRole.NONE
+    unit: str | None = None  # a unit's block under the organisation: the unit's key
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,19 +67,14 @@ class TemplateUnit:
     request: bool = False
 
     def name_for(self, kind: OfficeKind) -> str:
-        return self.names.get(kind.value, self.name)
+        """Its name for an office of this kind ("{kind}" and "{Kind}" filled)."""
+        group = "commune" if kind.is_commune else "agency"
+        name = self.names.get(kind.value) or self.names.get(group) or self.name
+        return name.replace("{kind}", kind.value).replace("{Kind}", kind.capitalised)
 
     def suits(self, kind: OfficeKind) -> bool:
-        return not self.kinds or kind.value in self.kinds
-
-
-@dataclass(frozen=True, slots=True)
-class TemplateDuty:
-    key: str
-    unit: str | None
-    heading: str
-    commune: bool
-    items: tuple[TemplateItem, ...]
+        group = "commune" if kind.is_commune else "agency"
+        return not self.kinds or kind.value in self.kinds or group in self.kinds
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +100,8 @@ class Template:
     summary: str
     bases: tuple[TemplateItem, ...]
     preamble: str
-    sections: tuple[TemplateItem, ...]
+    sections: tuple[TemplateItem, ...]  # the whole body, the units' blocks included
     units: tuple[TemplateUnit, ...]
-    duties: tuple[TemplateDuty, ...]
     tasks: tuple[TemplateTask, ...]
     closing: str
     recipients: tuple[str, ...]
@@ -129,6 +136,7 @@ class _Reader:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self.version = SCHEMA_VERSION
         self.keys: set[str] = set()
         self.unit_keys: set[str] = set()
         self.texts: list[tuple[str, str]] = []  # (field path, text) for the marker check
@@ -185,10 +193,11 @@ class _Reader:
         version = data.get("schema_version")
         if not isinstance(version, int) or isinstance(version, bool):
             raise self.fail("schema_version", "bị thiếu hoặc không phải số")
-        if version != SCHEMA_VERSION:
+        if version not in (1, SCHEMA_VERSION):
             raise self.fail(
                 "schema_version", f"là {version}, chương trình này đọc phiên bản {SCHEMA_VERSION}"
             )
+        self.version = version
         source = self.obj(data.get("source"), "source")
         for name in ("issuer", "city", "document", "plan_title"):
             self.string(source, name, "source", text=False)
@@ -198,6 +207,9 @@ class _Reader:
         deadline = data.get("report_deadline_day", 10)
         if not isinstance(deadline, int) or isinstance(deadline, bool) or not 1 <= deadline <= 28:
             raise self.fail("report_deadline_day", "phải là một ngày từ 1 đến 28")
+        sections = self.items(data.get("sections"), "sections", {ItemKind.SECTION.value})
+        if version == 1:
+            sections = self.v1_organisation(sections, data.get("duties"))
         template = Template(
             id=self.string(data, "id", "", text=False),
             name=self.string(data, "name", "", text=False),
@@ -205,12 +217,8 @@ class _Reader:
             summary=self.string(data, "summary", ""),
             bases=self.items(data.get("bases"), "bases", {"basis"}),
             preamble=self.string(data, "preamble", ""),
-            sections=self.items(data.get("sections"), "sections", {ItemKind.SECTION.value}),
+            sections=sections,
             units=units,
-            duties=tuple(
-                self.duty(d, f"duties[{i}]")
-                for i, d in enumerate(self.lst(data.get("duties"), "duties"))
-            ),
             tasks=tuple(
                 self.task(t, f"tasks[{i}]")
                 for i, t in enumerate(self.lst(data.get("tasks"), "tasks"))
@@ -242,13 +250,29 @@ class _Reader:
         data = self.obj(value, where)
         key = self.key(data, where)
         kind = self.string(data, "kind", where, text=False)
+        marker: Marker | None = None
+        if self.version == 1 and kind in _V1_KINDS:
+            kind, marker = ItemKind.POINT.value, _V1_KINDS[kind]
         if kind not in _ITEM_KINDS:
             raise self.fail(
                 f"{where}.kind", f"là «{kind}», phải là một trong {sorted(_ITEM_KINDS)}"
             )
         if kind not in kinds:
             raise self.fail(f"{where}.kind", f"là «{kind}», ở đây chỉ được {sorted(kinds)}")
-        text = self.string(data, "text", where)
+        if "marker" in data:
+            found = data["marker"]
+            if not isinstance(found, str) or found not in _MARKERS:
+                raise self.fail(
+                    f"{where}.marker", f"là «{found}», phải là một trong {sorted(_MARKERS)}"
+                )
+            marker = _MARKERS[found]
+        role = data.get("role", "")
+        if role and role not in _ROLES:
+            raise self.fail(f"{where}.role", f"là «{role}», phải là một trong {sorted(_ROLES)}")
+        unit = data.get("unit")
+        if unit is not None and unit not in self.unit_keys:
+            raise self.fail(f"{where}.unit", f"«{unit}» không có trong danh sách units")
+        text = self.string(data, "text", where, required=unit is None)
         commune_text = self.string(data, "commune_text", where, required=False) or None
         for name, value_ in (("text", text), ("commune_text", commune_text or "")):
             if value_ and strip_own_label(value_) != value_:
@@ -263,6 +287,9 @@ class _Reader:
             commune=self.boolean(data, "commune", where, True),
             commune_text=commune_text,
             children=self.items(data.get("children"), f"{where}.children", child_kinds),
+            marker=marker,
+            role=ItemRole(role) if role else (ItemRole.UNIT if unit is not None else ItemRole.NONE),
+            unit=unit,
         )
 
     def unit(self, value: Any, where: str) -> TemplateUnit:
@@ -271,10 +298,13 @@ class _Reader:
         self.unit_keys.add(key)
         names = self.obj(data.get("names", {}), f"{where}.names")
         kinds = self.lst(data.get("kinds", []), f"{where}.kinds")
-        valid_kinds = {k.value for k in OfficeKind}
+        valid_kinds = {k.value for k in OfficeKind} | set(KIND_GROUPS)
         for kind in [*names, *kinds]:
             if kind not in valid_kinds:
-                raise self.fail(f"{where}.kinds", f"«{kind}» không phải xã, phường hay đặc khu")
+                raise self.fail(
+                    f"{where}.kinds",
+                    f"«{kind}» không phải một loại cơ quan ({', '.join(sorted(valid_kinds))})",
+                )
         for kind, name in names.items():
             self.plain(name, f"{where}.names.{kind}")
         return TemplateUnit(
@@ -286,21 +316,41 @@ class _Reader:
             request=self.boolean(data, "request", where, False),
         )
 
-    def duty(self, value: Any, where: str) -> TemplateDuty:
-        data = self.obj(value, where)
-        key = self.key(data, where)
-        unit = data.get("unit")
-        if unit is not None and unit not in self.unit_keys:
-            raise self.fail(f"{where}.unit", f"«{unit}» không có trong danh sách units")
-        heading = self.string(data, "heading", where, required=unit is None)
-        kinds = {ItemKind.POINT.value, ItemKind.DASH.value, ItemKind.PARAGRAPH.value}
-        return TemplateDuty(
-            key=key,
-            unit=unit,
-            heading=heading,
-            commune=self.boolean(data, "commune", where, True),
-            items=self.items(data.get("items"), f"{where}.items", kinds),
+    def v1_organisation(
+        self, sections: tuple[TemplateItem, ...], duties: Any
+    ) -> tuple[TemplateItem, ...]:
+        """Version 1 kept the units' blocks beside the body: they become a last section."""
+        blocks = []
+        for i, value in enumerate(self.lst(duties or [], "duties")):
+            where = f"duties[{i}]"
+            data = self.obj(value, where)
+            unit = data.get("unit")
+            if unit is not None and unit not in self.unit_keys:
+                raise self.fail(f"{where}.unit", f"«{unit}» không có trong danh sách units")
+            blocks.append(
+                TemplateItem(
+                    key=self.key(data, where),
+                    kind=ItemKind.SUBSECTION.value,
+                    text=self.string(data, "heading", where, required=unit is None),
+                    commune=self.boolean(data, "commune", where, True),
+                    children=self.items(
+                        data.get("items"), f"{where}.items", {ItemKind.POINT.value}
+                    ),
+                    role=ItemRole.UNIT,
+                    unit=unit,
+                )
+            )
+        if not blocks:
+            return sections
+        organisation = TemplateItem(
+            key="to-chuc-thuc-hien",
+            kind=ItemKind.SECTION.value,
+            text=ORGANISATION_HEADING_V1,
+            commune=True,
+            children=tuple(blocks),
+            role=ItemRole.ORGANISATION,
         )
+        return (*sections, organisation)
 
     def task(self, value: Any, where: str) -> TemplateTask:
         data = self.obj(value, where)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from cchc_desktop.core.clock import local_text
 from cchc_desktop.core.model import STATUS_LABELS, ResultCount, Task, TaskStatus
 from cchc_desktop.core.period import Period, month_end
 from cchc_desktop.core.text import nfc
@@ -242,17 +243,15 @@ def changes(before: Task, after: Task) -> list[tuple[str, str, str]]:
 class HistoryEntry:
     """One dated line of a task's history."""
 
-    changed_at: str  # local time, ISO: "2025-09-05T08:30:00"
+    changed_at: str  # UTC, ISO: "2025-09-05T01:30:00+00:00"
     field: str
     old: str
     new: str
 
     @property
     def when(self) -> str:
-        """ "05/9/2025 08:30" """
-        day, _, clock = self.changed_at.partition("T")
-        year, month, dom = (int(x) for x in day.split("-"))
-        return f"{dom:02d}/{month}/{year} {clock[:5]}".strip()
+        """ "05/9/2025 08:30", in the PC's local time."""
+        return local_text(self.changed_at)
 
     @property
     def text(self) -> str:

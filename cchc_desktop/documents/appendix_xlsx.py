@@ -14,16 +14,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cchc_desktop.core.model import STATUS_LABELS, Office, Plan, Task
-from cchc_desktop.core.outline import appendix_title
+from cchc_desktop.core.model import Office, Plan
+from cchc_desktop.core.outline import Appendix, Cell, Table, plan_outline
+from cchc_desktop.core.tracking import is_overdue, status_text
 from cchc_desktop.documents.cleaning import Cleaning
-from cchc_desktop.documents.layout import APPENDIX_COLUMNS, FONT, TIME_HEADING, attachment_line
+from cchc_desktop.documents.layout import FONT, LANDSCAPE_TEXT_CM, column_widths
 from cchc_desktop.documents.safe_write import write_atomically
 
-# Column widths in characters: together they fit A4 landscape at 12 pt.
-WIDTHS = (5, 52, 16, 13, 13, 20, 24)
-HEADER_ROWS = (5, 6)
-FIRST_TASK_ROW = 7
+PAGE_CHARS = 143  # characters of 12 pt across A4 landscape, the sum of the column widths
 TRACKING_COLUMNS = (
     ("TT", 5),
     ("Nhiệm vụ", 48),
@@ -60,24 +58,30 @@ def fit_row(sheet: Worksheet, row: int, texts: list[tuple[str, int]], size: floa
     sheet.row_dimensions[row].height = lines * size * 1.25 + 4
 
 
-def _task_text(task: Task, clean: Cleaning, where: str) -> tuple[str, CellRichText]:
-    title = clean(task.title, where)
-    details = [f"- {clean(d, where)}" for d in task.details]
-    plain = "\n".join([title, *details])
-    rich = CellRichText(
-        [TextBlock(InlineFont(rFont=FONT, sz=12, b=True), title)]
-        + ([TextBlock(InlineFont(rFont=FONT, sz=12), "\n" + "\n".join(details))] if details else [])
-    )
-    return plain, rich
+def _rich(cell: Cell, clean: Cleaning, where: str) -> tuple[str, str | CellRichText]:
+    """A cell's paragraphs as text, bold runs kept (a task's title above its dash lines)."""
+    lines = [(clean(text, where), bold) for text, bold in cell.lines]
+    plain = "\n".join(text for text, _ in lines)
+    if not any(bold for _, bold in lines):
+        return plain, plain
+    blocks = [
+        TextBlock(InlineFont(rFont=FONT, sz=12, b=bold), ("\n" if i else "") + text)
+        for i, (text, bold) in enumerate(lines)
+    ]
+    return plain, CellRichText(blocks)
 
 
-def _appendix_sheet(sheet: Worksheet, plan: Plan, office: Office, clean: Cleaning) -> None:
+def _appendix_sheet(sheet: Worksheet, appendix: Appendix, clean: Cleaning) -> None:
+    """The appendix as printed in the .docx: label, title, attachment line, the table with its
+    header rows repeated on every page."""
     sheet.title = "Phụ lục"
-    last = get_column_letter(len(APPENDIX_COLUMNS))
+    table = appendix.table
+    widths = _char_widths(table)
+    last = get_column_letter(len(table.columns))
     headings = [
-        ("Phụ lục", Font(name=FONT, size=14, bold=True)),
-        (clean(appendix_title(plan, office)), Font(name=FONT, size=13, bold=True)),
-        (attachment_line(plan, office), Font(name=FONT, size=13, italic=True)),
+        (appendix.label, Font(name=FONT, size=14, bold=True)),
+        *((clean(line), Font(name=FONT, size=13, bold=True)) for line in appendix.title),
+        (clean(appendix.attachment), Font(name=FONT, size=13, italic=True)),
     ]
     for row, (text, font) in enumerate(headings, start=1):
         sheet.merge_cells(f"A{row}:{last}{row}")
@@ -85,57 +89,54 @@ def _appendix_sheet(sheet: Worksheet, plan: Plan, office: Office, clean: Cleanin
         cell = sheet.cell(row=row, column=1)
         cell.font = font
         cell.alignment = WRAP_CENTRE
-        fit_row(sheet, row, [(text, sum(WIDTHS))], size=14)
+        fit_row(sheet, row, [(text, sum(widths))], size=14)
 
-    top, sub = HEADER_ROWS
+    top = len(headings) + 2
+    head = table.head_rows()
     head_font = Font(name=FONT, size=12, bold=True)
-    for column, (name, _) in enumerate(APPENDIX_COLUMNS, start=1):
-        if column in (4, 5):
-            text_cell(sheet, sub, column, name)
-        else:
-            text_cell(sheet, top, column, name)
-            sheet.merge_cells(start_row=top, start_column=column, end_row=sub, end_column=column)
-    text_cell(sheet, top, 4, TIME_HEADING)
-    sheet.merge_cells(start_row=top, start_column=4, end_row=top, end_column=5)
-    for row in HEADER_ROWS:
-        for column in range(1, len(APPENDIX_COLUMNS) + 1):
+    for r, head_cells in enumerate(head):
+        for text, first, span, down in head_cells:
+            text_cell(sheet, top + r, first + 1, text)
+            if span > 1 or down > 1:
+                sheet.merge_cells(
+                    start_row=top + r, start_column=first + 1,
+                    end_row=top + r + down - 1, end_column=first + span,
+                )  # fmt: skip
+    for row in range(top, top + len(head)):
+        for column in range(1, len(table.columns) + 1):
             cell = sheet.cell(row=row, column=column)
             cell.font = head_font
             cell.alignment = WRAP_CENTRE
             cell.border = BOX
+        fit_row(sheet, row, [(c.heading, w) for c, w in zip(table.columns, widths, strict=True)])
+    first_row = top + len(head)
     body_font = Font(name=FONT, size=12)
-    for n, task in enumerate(plan.chosen_tasks, start=1):
-        row = FIRST_TASK_ROW + n - 1
-        where = f"nhiệm vụ {n}"
-        plain, rich = _task_text(task, clean, where)
-        values: list[str | CellRichText] = [
-            str(n),
-            rich,
-            clean(task.output, where),
-            clean(task.start_text, where),
-            clean(task.finish_text, where),
-            clean(task.lead_unit, where),
-            clean(task.supporting_units, where),
-        ]
-        for column, value in enumerate(values, start=1):
-            text_cell(sheet, row, column, value)
+    for n, cells in enumerate(table.rows):
+        row = first_row + n
+        where = f"nhiệm vụ {n + 1}"
+        texts = []
+        for column, (content, spec) in enumerate(zip(cells, table.columns, strict=True), start=1):
+            plain, value = _rich(content, clean, where)
+            texts.append((plain, widths[column - 1]))
+            if spec.key == "number" and plain.isdigit():
+                sheet.cell(row=row, column=column).value = int(plain)  # a number stays one
+            else:
+                text_cell(sheet, row, column, value)
             cell = sheet.cell(row=row, column=column)
             cell.font = body_font
             cell.border = BOX
-            cell.alignment = (
-                WRAP_TOP
-                if column in (2, 7)
-                else Alignment(wrap_text=True, vertical="top", horizontal="center")
-            )
-        sheet.cell(row=row, column=1).value = n  # the row number is a number
-        texts = [(plain, WIDTHS[1])] + [
-            (str(v), w) for v, w in zip(values[2:], WIDTHS[2:], strict=True)
-        ]
+            cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=spec.align)
         fit_row(sheet, row, texts)
-    for column, width in enumerate(WIDTHS, start=1):
+    for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.freeze_panes = f"A{FIRST_TASK_ROW}"
-    print_setup(sheet, f"{top}:{sub}")
+    sheet.freeze_panes = f"A{first_row}"
+    print_setup(sheet, f"{top}:{first_row - 1}")
+
+
+def _char_widths(table: Table) -> list[int]:
+    """Column widths in characters from the columns' weights: together A4 landscape at 12 pt."""
+    return [max(4, round(w * PAGE_CHARS / LANDSCAPE_TEXT_CM)) for w in
+            column_widths([c.weight for c in table.columns], LANDSCAPE_TEXT_CM)]  # fmt: skip
 
 
 def _tracking_sheet(sheet: Worksheet, plan: Plan, clean: Cleaning, today: date | None) -> None:
@@ -151,10 +152,9 @@ def _tracking_sheet(sheet: Worksheet, plan: Plan, clean: Cleaning, today: date |
     for n, task in enumerate(plan.chosen_tasks, start=1):
         row = n + 1
         where = f"nhiệm vụ {n}"
-        due = task.dates(plan.period)[1]
-        status = STATUS_LABELS[task.status]
-        if today is not None and task.is_overdue(plan.period, today):
-            status = f"{status} (quá hạn)"
+        due = task.due(plan.period)  # as stored when the task was saved
+        overdue = today is not None and is_overdue(task.status, due, today)
+        status = status_text(task.status, overdue)
         results = "; ".join(f"{r.count} {r.unit}" for r in task.results)
         values: list[str | int | date | None] = [
             n, clean(task.title, where), clean(task.finish_text, where), due, status,
@@ -207,13 +207,17 @@ def build_appendix_workbook(
     plan: Plan, office: Office, clean: Cleaning | None = None, today: date | None = None
 ) -> Workbook:
     clean = clean or Cleaning()
+    outline = plan_outline(plan, office)
     workbook = Workbook()
     first = workbook.active
     assert isinstance(first, Worksheet)
-    _appendix_sheet(first, plan, office, clean)
-    _tracking_sheet(workbook.create_sheet(), plan, clean, today)
-    workbook.properties.title = clean(plan.title)
-    workbook.properties.creator = office.committee
+    if outline.appendix is not None:
+        _appendix_sheet(first, outline.appendix, clean)
+        _tracking_sheet(workbook.create_sheet(), plan, clean, today)
+    else:
+        _tracking_sheet(first, plan, clean, today)
+    workbook.properties.title = clean(outline.title)
+    workbook.properties.creator = outline.author
     return workbook
 
 

@@ -1,33 +1,38 @@
-"""The national page furniture of Decree 30/2020 for .docx: page, fonts, named styles, the
-header block, rules, page numbers, the signature beside the recipients.
+"""An outline as a .docx in the national format of Decree 30/2020: page, fonts, one named
+style per role (from documents/layout.py), the header block, rules, page numbers, the
+signature beside the recipients, an appendix in a landscape section.
 
-The plan and the report both build on these pieces; nothing here knows what a plan is.
+The plan and the report both come here as outlines; nothing here knows what a plan is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from pathlib import Path
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Cm, Mm, Pt
 from docx.styles.style import ParagraphStyle
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
+from cchc_desktop.core.outline import Outline, Role
+from cchc_desktop.core.outline import Table as TableBlock
+from cchc_desktop.documents.cleaning import Cleaning
 from cchc_desktop.documents.layout import (
     A4_LONG,
     A4_SHORT,
+    APPENDIX_RULE_AFTER_PT,
+    ATTACHMENT_RULE_CM,
     FONT,
-    HEADER_LEFT_CM,
-    HEADER_RIGHT_CM,
+    LANDSCAPE_TEXT_CM,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
@@ -35,31 +40,74 @@ from cchc_desktop.documents.layout import (
     MOTTO,
     NATIONAL_TITLE,
     PORTRAIT_TEXT_CM,
-    SIZE_BODY,
-    SIZE_DATE,
-    SIZE_ISSUER,
-    SIZE_MOTTO,
-    SIZE_NUMBER,
-    SIZE_RECIPIENTS,
-    SIZE_RECIPIENTS_HEAD,
-    SIZE_TABLE,
-    SIZE_TITLE,
+    SIGNATURE_FIRST_BEFORE_PT,
+    SIGNATURE_ROOM_CM,
+    SPECS,
+    TITLE_RULE_AFTER_PT,
+    column_widths,
+    header_widths,
+    issuer_rule_cm,
+    motto_rule_cm,
+    summary_rule_cm,
 )
-from cchc_desktop.documents.metrics import short_rule_length, text_width_cm
+from cchc_desktop.documents.safe_write import write_atomically
 
-# Named styles, so an officer can retune the whole document by editing one style.
-STYLE_BODY = "CCHC Nội dung"
-STYLE_BASIS = "CCHC Căn cứ"
-STYLE_HEADING_1 = "CCHC Đề mục I"
-STYLE_HEADING_2 = "CCHC Đề mục 1"
-STYLE_ITEM = "CCHC Điểm"
-STYLE_CENTRED = "CCHC Căn giữa"
-STYLE_HEADER = "CCHC Tiêu đề văn bản"
+# One named style per role, so an officer can retune the whole document by editing one style.
+STYLE_NAMES = {
+    Role.GOVERNING: "CCHC Cơ quan chủ quản",
+    Role.ISSUER: "CCHC Cơ quan ban hành",
+    Role.NATIONAL_TITLE: "CCHC Quốc hiệu",
+    Role.MOTTO: "CCHC Tiêu ngữ",
+    Role.NUMBER: "CCHC Số, ký hiệu",
+    Role.DATE_LINE: "CCHC Địa danh, ngày tháng",
+    Role.DOC_TYPE: "CCHC Tên loại văn bản",
+    Role.SUMMARY: "CCHC Trích yếu",
+    Role.BASIS: "CCHC Căn cứ",
+    Role.PREAMBLE: "CCHC Nội dung",
+    Role.HEADING_1: "CCHC Đề mục I",
+    Role.HEADING_2: "CCHC Đề mục 1",
+    Role.POINT: "CCHC Điểm",
+    Role.CLOSING: "CCHC Đoạn kết",
+    Role.RECIPIENTS_HEAD: "CCHC Nơi nhận (tiêu đề)",
+    Role.RECIPIENT: "CCHC Nơi nhận",
+    Role.AUTHORITY: "CCHC Thẩm quyền ký",
+    Role.SIGNER: "CCHC Người ký",
+    Role.APPENDIX_LABEL: "CCHC Phụ lục",
+    Role.APPENDIX_TITLE: "CCHC Tên phụ lục",
+    Role.ATTACHMENT: "CCHC Kèm theo",
+    Role.TABLE_TITLE: "CCHC Tên bảng",
+    Role.TABLE_HEAD: "CCHC Bảng tiêu đề",
+    Role.TABLE_CELL: "CCHC Bảng",
+}
+STYLE_BODY = STYLE_NAMES[Role.PREAMBLE]
+STYLE_BASIS = STYLE_NAMES[Role.BASIS]
+STYLE_HEADING_1 = STYLE_NAMES[Role.HEADING_1]
+STYLE_HEADING_2 = STYLE_NAMES[Role.HEADING_2]
+STYLE_ITEM = STYLE_NAMES[Role.POINT]
+STYLE_TABLE = STYLE_NAMES[Role.TABLE_CELL]
 STYLE_RULE = "CCHC Đường kẻ"
-STYLE_TABLE = "CCHC Bảng"
-STYLE_TABLE_HEAD = "CCHC Bảng tiêu đề"
-STYLE_SIGNATURE = "CCHC Chữ ký"
-STYLE_RECIPIENTS = "CCHC Nơi nhận"
+
+# Where a text stands, for the notes of what cleaning removed.
+_WHERE = {
+    Role.ISSUER: "tên cơ quan",
+    Role.GOVERNING: "tên cơ quan chủ quản",
+    Role.NUMBER: "số văn bản",
+    Role.DATE_LINE: "dòng địa danh, ngày tháng",
+    Role.SUMMARY: "trích yếu",
+    Role.BASIS: "căn cứ",
+    Role.PREAMBLE: "lời dẫn",
+    Role.CLOSING: "đoạn kết",
+    Role.RECIPIENT: "nơi nhận",
+    Role.AUTHORITY: "thẩm quyền ký",
+    Role.SIGNER: "người ký",
+    Role.TABLE_CELL: "bảng",
+}
+_ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
 
 
 # --- fonts and styles ------------------------------------------------------------------
@@ -77,79 +125,47 @@ def set_fonts(element: object, name: str = FONT) -> None:
     fonts.set(qn("w:hint"), "default")
 
 
-def _paragraph_style(
-    document: Document,
-    name: str,
-    *,
-    base: str | None = "Normal",
-    size: float = SIZE_BODY,
-    bold: bool = False,
-    italic: bool = False,
-    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
-    first_line_cm: float = 0.0,
-    before: float = 0,
-    after: float = 6,
-    keep_with_next: bool = False,
-    line: float = 1.0,
-) -> ParagraphStyle:
+def _style(document: Document, name: str) -> ParagraphStyle:
     styles = document.styles
     try:
         style = styles[name]
     except KeyError:
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     assert isinstance(style, ParagraphStyle)
-    if base:
-        style.base_style = styles[base]
+    style.base_style = styles["Normal"]
     style.quick_style = True
-    font = style.font
-    font.name = FONT
+    style.font.name = FONT
     set_fonts(style.element)
-    font.size = Pt(size)
-    font.bold = bold
-    font.italic = italic
-    fmt = style.paragraph_format
-    fmt.alignment = align
-    fmt.first_line_indent = Cm(first_line_cm) if first_line_cm else Cm(0)
-    fmt.space_before = Pt(before)
-    fmt.space_after = Pt(after)
-    fmt.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
-    fmt.line_spacing = line
-    fmt.keep_with_next = keep_with_next
-    fmt.widow_control = True
     return style
 
 
 def add_styles(document: Document) -> None:
-    """Normal and the named styles of the national format."""
+    """Normal, one style per role from the shared table, and the rules' style."""
     normal = document.styles["Normal"]
     normal.font.name = FONT
     set_fonts(normal.element)
-    normal.font.size = Pt(SIZE_BODY)
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    _paragraph_style(document, STYLE_BODY, first_line_cm=1.0, line=1.1)
-    _paragraph_style(
-        document, STYLE_BASIS, base=STYLE_BODY, italic=True, first_line_cm=1.0, line=1.1
-    )
-    _paragraph_style(document, STYLE_ITEM, base=STYLE_BODY, first_line_cm=1.0, line=1.1)
-    _paragraph_style(
-        document, STYLE_HEADING_1, base=STYLE_BODY, bold=True, first_line_cm=1.0,
-        before=6, keep_with_next=True, line=1.1,
-    )  # fmt: skip
-    _paragraph_style(
-        document, STYLE_HEADING_2, base=STYLE_BODY, bold=True, first_line_cm=1.0,
-        keep_with_next=True, line=1.1,
-    )  # fmt: skip
-    _paragraph_style(document, STYLE_CENTRED, align=center, after=0)
-    _paragraph_style(document, STYLE_HEADER, size=SIZE_ISSUER, align=center, after=0)
-    _paragraph_style(document, STYLE_RULE, size=2, align=center, before=2, after=0)
-    _paragraph_style(document, STYLE_TABLE, size=SIZE_TABLE, align=WD_ALIGN_PARAGRAPH.LEFT, after=2)
-    _paragraph_style(document, STYLE_TABLE_HEAD, base=STYLE_TABLE, bold=True, align=center, after=0)
-    _paragraph_style(
-        document, STYLE_SIGNATURE, bold=True, align=center, after=0, keep_with_next=True
-    )
-    _paragraph_style(
-        document, STYLE_RECIPIENTS, size=SIZE_RECIPIENTS, align=WD_ALIGN_PARAGRAPH.LEFT, after=0
-    )
+    normal.font.size = Pt(14)
+    for role, name in STYLE_NAMES.items():
+        spec = SPECS[role]
+        style = _style(document, name)
+        style.font.size = Pt(spec.size)
+        style.font.bold = spec.bold
+        style.font.italic = spec.italic
+        fmt = style.paragraph_format
+        fmt.alignment = _ALIGN[spec.align]
+        fmt.first_line_indent = Cm(spec.first_line_cm)
+        fmt.space_before = Pt(spec.before_pt)
+        fmt.space_after = Pt(spec.after_pt)
+        fmt.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
+        fmt.line_spacing = spec.line
+        fmt.keep_with_next = spec.keep_with_next
+        fmt.keep_together = spec.keep_together
+        fmt.widow_control = True
+    rule_style = _style(document, STYLE_RULE)
+    rule_style.font.size = Pt(2)
+    rule_style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    rule_style.paragraph_format.space_before = Pt(2)
+    rule_style.paragraph_format.space_after = Pt(0)
 
 
 # --- pages -----------------------------------------------------------------------------
@@ -170,24 +186,17 @@ def set_page(section: Section, *, landscape: bool = False) -> None:
 
 def _field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
     """A Word field (PAGE), which Word, LibreOffice and WPS all compute."""
-    run = paragraph.add_run()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    run._r.append(begin)
-    run = paragraph.add_run()
-    text = OxmlElement("w:instrText")
-    text.set(qn("xml:space"), "preserve")
-    text.text = f" {instruction} "
-    run._r.append(text)
-    run = paragraph.add_run()
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    run._r.append(separate)
-    paragraph.add_run(placeholder)
-    run = paragraph.add_run()
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    run._r.append(end)
+    for kind in ("begin", None, "separate", "text", "end"):
+        run = paragraph.add_run(placeholder if kind == "text" else None)
+        if kind is None:
+            text = OxmlElement("w:instrText")
+            text.set(qn("xml:space"), "preserve")
+            text.text = f" {instruction} "
+            run._r.append(text)
+        elif kind != "text":
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
 
 
 def page_numbers(section: Section, *, restart: bool = False) -> None:
@@ -197,7 +206,8 @@ def page_numbers(section: Section, *, restart: bool = False) -> None:
     header.is_linked_to_previous = False
     paragraph = header.paragraphs[0]
     paragraph.text = ""
-    paragraph.style = STYLE_CENTRED
+    paragraph.style = STYLE_NAMES[Role.NUMBER]
+    paragraph.paragraph_format.space_before = Pt(0)
     _field(paragraph, "PAGE")
     first = section.first_page_header
     first.is_linked_to_previous = False
@@ -225,25 +235,19 @@ def new_landscape_section(document: Document) -> Section:
 def paragraph(
     container: Document | _Cell,
     text: str,
-    style: str,
+    role: Role,
     *,
     bold: bool | None = None,
-    italic: bool | None = None,
-    size: float | None = None,
-    align: WD_ALIGN_PARAGRAPH | None = None,
+    align: str | None = None,
 ) -> Paragraph:
-    """A paragraph in a named style; direct formatting only where the style is not enough."""
-    p = container.add_paragraph(style=style)
+    """A paragraph in its role's style; direct formatting only where the role is not enough."""
+    p = container.add_paragraph(style=STYLE_NAMES[role])
     if align is not None:
-        p.alignment = align
+        p.alignment = _ALIGN[align]
     if text:
         run = p.add_run(text)
-        if bold is not None:
+        if bold is not None and bold != SPECS[role].bold:
             run.bold = bold
-        if italic is not None:
-            run.italic = italic
-        if size is not None:
-            run.font.size = Pt(size)
     return p
 
 
@@ -270,8 +274,8 @@ def rule(container: Document | _Cell, length_cm: float, width_cm: float) -> Para
 # --- tables ----------------------------------------------------------------------------
 
 
-def _set_cell_width(cell: _Cell, width_cm: float) -> None:
-    cell.width = Cm(width_cm)
+def _twips(cm: float) -> str:
+    return str(int(cm / 2.54 * 1440))
 
 
 def fixed_table(
@@ -285,12 +289,12 @@ def fixed_table(
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     tbl_pr.append(layout)
-    width = OxmlElement("w:tblW")
-    width.set(qn("w:w"), str(int(sum(widths_cm) / 2.54 * 1440)))
-    width.set(qn("w:type"), "dxa")
     existing = tbl_pr.find(qn("w:tblW"))
     if existing is not None:
         tbl_pr.remove(existing)
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:w"), _twips(sum(widths_cm)))
+    width.set(qn("w:type"), "dxa")
     tbl_pr.append(width)
     if borders:
         table.style = container.styles["Table Grid"]
@@ -298,10 +302,10 @@ def fixed_table(
         _no_borders(tbl_pr)
     grid = table._tbl.tblGrid
     for column, cm in zip(grid.findall(qn("w:gridCol")), widths_cm, strict=True):
-        column.set(qn("w:w"), str(int(cm / 2.54 * 1440)))
+        column.set(qn("w:w"), _twips(cm))
     for row in table.rows:
         for cell, cm in zip(row.cells, widths_cm, strict=True):
-            _set_cell_width(cell, cm)
+            cell.width = Cm(cm)
     return table
 
 
@@ -325,14 +329,12 @@ def zero_cell_margins(table: Table) -> None:
     table._tbl.tblPr.append(margins)
 
 
-def keep_row_whole(row: object, *, header: bool = False) -> None:
+def keep_row_whole(row: _Row, *, header: bool = False) -> None:
     """A row that never splits across pages; a header row repeats on every page."""
-    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    cant_split = OxmlElement("w:cantSplit")
-    tr_pr.append(cant_split)
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
     if header:
-        tbl_header = OxmlElement("w:tblHeader")
-        tr_pr.append(tbl_header)
+        tr_pr.append(OxmlElement("w:tblHeader"))
 
 
 def clear_cell(cell: _Cell) -> _Cell:
@@ -342,94 +344,131 @@ def clear_cell(cell: _Cell) -> _Cell:
     return cell
 
 
-# --- the header block ------------------------------------------------------------------
+# --- the parts of a document -----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class HeaderBlock:
-    """What the two-column header at the top of page 1 says."""
+class Writer:
+    """Walks an outline into a python-docx Document, cleaning every text on the way."""
 
-    issuer_lines: Sequence[str]  # ("ỦY BAN NHÂN DÂN", "XÃ QUYẾT THẮNG"), bold capitals
-    number_line: str  # "Số:      /KH-UBND"
-    date_line: str  # "Quyết Thắng, ngày      tháng 8 năm 2025"
-    parent_body: str = ""  # the body above the issuer, if any: regular capitals
+    def __init__(self, clean: Cleaning) -> None:
+        self.clean = clean
+        self.document = new_document()
 
+    def text(self, text: str, role: Role) -> str:
+        return self.clean(text, _WHERE.get(role, ""))
 
-def add_header_block(document: Document, header: HeaderBlock) -> Table:
-    """Issuer, its rule and the number on the left; national title, motto, its rule and the
-    date on the right; "Số" and the date on the same row."""
-    widths = (HEADER_LEFT_CM, HEADER_RIGHT_CM)
-    table = fixed_table(document, 2, widths, borders=False)
-    zero_cell_margins(table)
-    left, right = (clear_cell(c) for c in table.rows[0].cells)
-    if header.parent_body:
-        paragraph(left, header.parent_body, STYLE_HEADER, size=SIZE_ISSUER)
-    for line in header.issuer_lines:
-        paragraph(left, line, STYLE_HEADER, bold=True, size=SIZE_ISSUER)
-    longest = max(header.issuer_lines, key=lambda s: text_width_cm(s, SIZE_ISSUER, bold=True))
-    rule(left, short_rule_length(longest, SIZE_ISSUER, HEADER_LEFT_CM), HEADER_LEFT_CM)
+    def para(
+        self, container: Document | _Cell, text: str, role: Role, **kwargs: object
+    ) -> Paragraph:
+        return paragraph(container, self.text(text, role), role, **kwargs)  # type: ignore[arg-type]
 
-    paragraph(right, NATIONAL_TITLE, STYLE_HEADER, bold=True, size=SIZE_TITLE)
-    paragraph(right, MOTTO, STYLE_HEADER, bold=True, size=SIZE_MOTTO)
-    rule(right, round(text_width_cm(MOTTO, SIZE_MOTTO, bold=True), 2), HEADER_RIGHT_CM)
+    def header(self, outline: Outline) -> Table:
+        """Issuer, its rule and the number on the left; national title, motto, its rule and
+        the date on the right; "Số" and the date on the same row."""
+        header = outline.header
+        widths = header_widths(header)
+        table = fixed_table(self.document, 2, widths, borders=False)
+        zero_cell_margins(table)
+        left, right = (clear_cell(c) for c in table.rows[0].cells)
+        for line in header.governing:
+            self.para(left, line, Role.GOVERNING)
+        for line in header.issuer:
+            self.para(left, line, Role.ISSUER)
+        rule(left, issuer_rule_cm(header, widths[0]), widths[0])
+        paragraph(right, NATIONAL_TITLE, Role.NATIONAL_TITLE)
+        paragraph(right, MOTTO, Role.MOTTO)
+        rule(right, motto_rule_cm(), widths[1])
+        number_cell, date_cell = (clear_cell(c) for c in table.rows[1].cells)
+        self.para(number_cell, header.number, Role.NUMBER)
+        self.para(date_cell, header.date_line, Role.DATE_LINE)
+        return table
 
-    number_cell, date_cell = (clear_cell(c) for c in table.rows[1].cells)
-    paragraph(
-        number_cell, header.number_line, STYLE_HEADER, size=SIZE_NUMBER
-    ).paragraph_format.space_before = Pt(6)
-    date = paragraph(date_cell, header.date_line, STYLE_HEADER, italic=True, size=SIZE_DATE)
-    date.paragraph_format.space_before = Pt(6)
-    return table
+    def title(self, outline: Outline) -> None:
+        """The document type, the summary (one or more lines) and a short rule under it."""
+        paragraph(self.document, outline.doc_type, Role.DOC_TYPE)
+        for line in outline.summary:
+            self.para(self.document, line, Role.SUMMARY)
+        under = rule(self.document, summary_rule_cm(outline.summary), PORTRAIT_TEXT_CM)
+        under.paragraph_format.space_after = Pt(TITLE_RULE_AFTER_PT)
 
+    def body(self, outline: Outline) -> None:
+        for part in outline.body:
+            if isinstance(part, TableBlock):
+                self.table(part, PORTRAIT_TEXT_CM)
+            else:
+                self.para(self.document, part.text, part.role)
 
-# --- document type and summary ---------------------------------------------------------
+    def table(self, block: TableBlock, total_cm: float) -> Table:
+        """A bordered table: its header rows (merged where columns share a group) repeat on
+        every page; no row splits across pages."""
+        if block.title:
+            self.para(self.document, block.title, Role.TABLE_TITLE)
+        widths = column_widths([c.weight for c in block.columns], total_cm)
+        head = block.head_rows()
+        table = fixed_table(self.document, len(head) + len(block.rows), widths, borders=True)
+        for r in range(len(head)):
+            keep_row_whole(table.rows[r], header=True)
+        for r, cells in enumerate(head):
+            for text, first, span, down in cells:
+                cell = table.cell(r, first)
+                if span > 1 or down > 1:
+                    cell = cell.merge(table.cell(r + down - 1, first + span - 1))
+                clear_cell(cell)
+                self.para(cell, text, Role.TABLE_HEAD)
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        for r, row_cells in enumerate(block.rows, start=len(head)):
+            row = table.rows[r]
+            keep_row_whole(row)
+            for cell, content, column in zip(row.cells, row_cells, block.columns, strict=True):
+                clear_cell(cell)
+                for text, bold in content.lines or (("", False),):
+                    self.para(cell, text, Role.TABLE_CELL, bold=bold, align=column.align)
+        return table
 
+    def signature(self, outline: Outline) -> Table:
+        """Recipients beside the signature, on one page: the row never splits."""
+        signature = outline.signature
+        half = PORTRAIT_TEXT_CM / 2
+        table = fixed_table(self.document, 1, (half, half), borders=False)
+        zero_cell_margins(table)
+        keep_row_whole(table.rows[0])
+        left, right = (clear_cell(c) for c in table.rows[0].cells)
+        paragraph(left, "Nơi nhận:", Role.RECIPIENTS_HEAD)
+        for line in signature.recipients:
+            self.para(left, line, Role.RECIPIENT)
+        for i, line in enumerate(signature.authority):
+            p = self.para(right, line, Role.AUTHORITY)
+            if i == 0:
+                p.paragraph_format.space_before = Pt(SIGNATURE_FIRST_BEFORE_PT)
+        room = paragraph(right, "", Role.AUTHORITY)
+        room.paragraph_format.space_after = Cm(SIGNATURE_ROOM_CM)  # signature and seal
+        self.para(right, signature.signer, Role.SIGNER)
+        return table
 
-def add_title_block(document: Document, doc_type: str, summary: str) -> None:
-    """ "KẾ HOẠCH" or "BÁO CÁO" in bold capitals, the summary in bold sentence case, and a
-    short rule under it, all centred on the page."""
-    title = paragraph(document, doc_type, STYLE_CENTRED, bold=True)
-    title.paragraph_format.space_before = Pt(18)
-    paragraph(document, summary, STYLE_CENTRED, bold=True)
-    rule(
-        document, short_rule_length(summary, SIZE_BODY, PORTRAIT_TEXT_CM), PORTRAIT_TEXT_CM
-    ).paragraph_format.space_after = Pt(12)
+    def appendix(self, outline: Outline) -> None:
+        """A new landscape section: "Phụ lục", its title, the attachment line, the table."""
+        appendix = outline.appendix
+        if appendix is None:
+            return
+        new_landscape_section(self.document)
+        paragraph(self.document, appendix.label, Role.APPENDIX_LABEL)
+        for line in appendix.title:
+            self.para(self.document, line, Role.APPENDIX_TITLE)
+        self.para(self.document, appendix.attachment, Role.ATTACHMENT)
+        under = rule(self.document, ATTACHMENT_RULE_CM, LANDSCAPE_TEXT_CM)
+        under.paragraph_format.space_after = Pt(APPENDIX_RULE_AFTER_PT)
+        self.table(appendix.table, LANDSCAPE_TEXT_CM)
 
-
-# --- signature and recipients ----------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class SignatureBlock:
-    """Recipients on the left, the authority lines, room to sign and the name on the right."""
-
-    recipients: Sequence[str]  # already "- …;" lines, the last "- Lưu: VT, …."
-    authority_lines: Sequence[str]  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"
-    signer: str
-
-
-def add_signature_block(document: Document, block: SignatureBlock) -> Table:
-    """Side by side, on one page: the row never splits."""
-    widths = (PORTRAIT_TEXT_CM / 2, PORTRAIT_TEXT_CM / 2)
-    table = fixed_table(document, 1, widths, borders=False)
-    zero_cell_margins(table)
-    keep_row_whole(table.rows[0])
-    left, right = (clear_cell(c) for c in table.rows[0].cells)
-    paragraph(
-        left, "Nơi nhận:", STYLE_RECIPIENTS, bold=True, italic=True, size=SIZE_RECIPIENTS_HEAD
-    ).paragraph_format.space_before = Pt(6)
-    for line in block.recipients:
-        paragraph(left, line, STYLE_RECIPIENTS)
-    first = True
-    for line in block.authority_lines:
-        p = paragraph(right, line, STYLE_SIGNATURE)
-        if first:
-            p.paragraph_format.space_before = Pt(6)
-            first = False
-    room = paragraph(right, "", STYLE_SIGNATURE)
-    room.paragraph_format.space_after = Cm(2.6)  # signature and seal
-    paragraph(right, block.signer, STYLE_SIGNATURE)
-    return table
+    def build(self, outline: Outline) -> Document:
+        properties = self.document.core_properties
+        properties.title = self.clean(outline.title)
+        properties.author = self.clean(outline.author)
+        self.header(outline)
+        self.title(outline)
+        self.body(outline)
+        self.signature(outline)
+        self.appendix(outline)
+        return self.document
 
 
 def new_document() -> Document:
@@ -445,6 +484,18 @@ def new_document() -> Document:
     body = document.element.body
     for p in body.findall(qn("w:p")):
         body.remove(p)
-    core = document.core_properties
-    core.language = "vi-VN"
+    document.core_properties.language = "vi-VN"
     return document
+
+
+def build_document(outline: Outline, clean: Cleaning | None = None) -> Document:
+    """The whole outline as a python-docx Document."""
+    return Writer(clean or Cleaning()).build(outline)
+
+
+def write_docx(outline: Outline, target: Path) -> list[str]:
+    """Write the outline to ``target`` safely; returns warnings (characters removed, …)."""
+    clean = Cleaning()
+    document = build_document(outline, clean)
+    write_atomically(target, lambda temp: document.save(str(temp)))
+    return clean.warnings

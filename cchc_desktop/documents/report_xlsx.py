@@ -11,8 +11,9 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cchc_desktop.core import office as office_words
 from cchc_desktop.core.docdate import date_words, number_line
-from cchc_desktop.core.report import REPORT_SUFFIX, Report
+from cchc_desktop.core.report import Report, figure_rows
 from cchc_desktop.core.text import capitalise_first, vn_upper
 from cchc_desktop.core.tracking import RESULT_UNITS, result_count
 from cchc_desktop.documents.appendix_xlsx import (
@@ -25,7 +26,6 @@ from cchc_desktop.documents.appendix_xlsx import (
 )
 from cchc_desktop.documents.cleaning import Cleaning
 from cchc_desktop.documents.layout import FONT
-from cchc_desktop.documents.report_docx import figure_rows
 from cchc_desktop.documents.safe_write import write_atomically
 
 TASK_SHEET = "Kết quả nhiệm vụ"
@@ -54,14 +54,14 @@ def unit_columns(report: Report) -> list[str]:
 def attachment_line(report: Report) -> str:
     """ "(Kèm theo Báo cáo số      /BC-UBND ngày      tháng 9 năm 2025 của Ủy ban nhân dân xã …)" """
     text = report.text
-    number = number_line(text.number, REPORT_SUFFIX).removeprefix("Số: ")
+    number = number_line(text.number, report.suffix).removeprefix("Số: ")
     if text.issued_on is not None:
         when = date_words(text.issued_on.day, text.issued_on.month, text.issued_on.year)
     elif text.drafted_on is not None:
         when = date_words(None, text.drafted_on.month, text.drafted_on.year)
     else:
         when = date_words(None, None, report.data.report.year)
-    return f"(Kèm theo Báo cáo số {number} {when} của {report.office.committee})"
+    return f"(Kèm theo Báo cáo số {number} {when} của {office_words.formal_name(report.office)})"
 
 
 def _task_sheet(sheet: Worksheet, report: Report, clean: Cleaning) -> None:
@@ -173,7 +173,7 @@ def build_report_workbook(report: Report, clean: Cleaning | None = None) -> Work
     _task_sheet(first, report, clean)
     _figures_sheet(workbook.create_sheet(), report)
     workbook.properties.title = clean(report.text.summary)
-    workbook.properties.creator = report.office.committee
+    workbook.properties.creator = office_words.formal_name(report.office)
     return workbook
 
 

@@ -28,24 +28,26 @@ from PySide6.QtGui import (
 )
 
 from cchc_desktop.core.model import Office, Plan
+from cchc_desktop.core.outline import Block, Outline, Role, plan_outline
 from cchc_desktop.documents.layout import (
     FONT,
+    LANDSCAPE_TEXT_CM,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
     MARGIN_TOP,
-    SIZE_BODY,
+    PAGE_NUMBER_PT,
+    SPECS,
 )
 from cchc_desktop.documents.safe_write import write_atomically
-from cchc_desktop.render.plan_html import (
+from cchc_desktop.render.outline_html import (
     Scale,
     appendix_title_html,
     body_html,
-    task_rows_html,
-    task_table_html,
+    table_html,
+    table_rows_html,
 )
 
-PAGE_NUMBER_PT = 13
 # Qt draws rules and table borders one device pixel wide: at 96 dpi that is 0.75 pt, the
 # weight of a printed rule. Text stays vector in the PDF whatever the resolution.
 LAYOUT_DPI = 96
@@ -73,20 +75,25 @@ class Part:
     pages: Callable[[Scale, Layout], list[str]]
 
 
-def body_pages(plan: Plan, office: Office, scale: Scale, layout: Layout) -> list[str]:
+def body_pages(outline: Outline, scale: Scale, layout: Layout) -> list[str]:
     """The body as one flow, except that the closing paragraph moves to the signature's page
     when the page break would otherwise leave the signature alone."""
-    html = body_html(plan, office, scale)
+    html = body_html(outline, scale)
+    closing = next(
+        (b.text for b in outline.body if isinstance(b, Block) and b.role is Role.CLOSING), ""
+    )
+    if not closing:
+        return [html]
     document = layout(html)
-    closing = _block_starting(document, plan.closing[:40])
-    if closing is None or not closing.next().isValid():
+    block = _block_starting(document, closing[:40])
+    if block is None:
         return [html]
     height = document.pageSize().height()
     box = document.documentLayout().blockBoundingRect
-    first_page = int(box(closing).top() // height)
-    signature_page = int(box(closing.next()).bottom() // height)
-    if first_page != signature_page:
-        return [body_html(plan, office, scale, closing_on_new_page=True)]
+    first_page = int(box(block).top() // height)
+    end_page = document.pageCount() - 1  # the signature ends the body
+    if first_page != end_page:
+        return [body_html(outline, scale, closing_on_new_page=True)]
     return [html]
 
 
@@ -99,41 +106,52 @@ def _block_starting(document: QTextDocument, text: str) -> QTextBlock | None:
     return None
 
 
-def appendix_pages(plan: Plan, office: Office, scale: Scale, layout: Layout) -> list[str]:
-    """The appendix page by page, so that no task row is split across two pages; each page
+def appendix_pages(outline: Outline, scale: Scale, layout: Layout) -> list[str]:
+    """The appendix page by page, so that no table row is split across two pages; each page
     repeats the table's header rows."""
+    appendix = outline.appendix
+    if appendix is None:
+        return []
+    table = appendix.table
+
+    def page(rows: list[str]) -> str:
+        return table_html(table, scale, rows, LANDSCAPE_TEXT_CM)
 
     def fits(html: str) -> bool:
         return layout(html).pageCount() <= 1
 
-    rows = task_rows_html(plan)
-    prefix = appendix_title_html(plan, office, scale)
+    rows = table_rows_html(table)
+    prefix = appendix_title_html(appendix, scale)
     pages: list[str] = []
     start = 0
     while start < len(rows):
         end = start + 1  # a row taller than a page still gets a page of its own
-        while end < len(rows) and fits(prefix + task_table_html(scale, rows[start : end + 1])):
+        while end < len(rows) and fits(prefix + page(rows[start : end + 1])):
             end += 1
-        pages.append(prefix + task_table_html(scale, rows[start:end]))
+        pages.append(prefix + page(rows[start:end]))
         start, prefix = end, ""
     return pages
 
 
-def plan_parts(plan: Plan, office: Office) -> list[Part]:
+def outline_parts(outline: Outline) -> list[Part]:
     parts = [
         Part(
             QPageLayout.Orientation.Portrait,
-            lambda scale, layout: body_pages(plan, office, scale, layout),
+            lambda scale, layout: body_pages(outline, scale, layout),
         )
     ]
-    if plan.chosen_tasks:
+    if outline.appendix is not None:
         parts.append(
             Part(
                 QPageLayout.Orientation.Landscape,
-                lambda scale, layout: appendix_pages(plan, office, scale, layout),
+                lambda scale, layout: appendix_pages(outline, scale, layout),
             )
         )
     return parts
+
+
+def plan_parts(plan: Plan, office: Office) -> list[Part]:
+    return outline_parts(plan_outline(plan, office))
 
 
 def page_layout(orientation: QPageLayout.Orientation) -> QPageLayout:
@@ -147,7 +165,7 @@ def page_layout(orientation: QPageLayout.Orientation) -> QPageLayout:
 
 def paper_font() -> QFont:
     font = QFont([FONT, "Liberation Serif", "Tinos", "serif"])
-    font.setPointSizeF(SIZE_BODY)
+    font.setPointSizeF(SPECS[Role.POINT].size)
     return font
 
 
@@ -256,8 +274,8 @@ def ensure_gui() -> None:
         QGuiApplication([])
 
 
-def write_plan_pdf(plan: Plan, office: Office, target: Path) -> int:
-    """The plan as a PDF, written safely; returns the page count."""
+def write_pdf(outline: Outline, target: Path) -> int:
+    """An outline as a PDF, written safely; returns the page count."""
     ensure_gui()
     pages = 0
 
@@ -265,10 +283,15 @@ def write_plan_pdf(plan: Plan, office: Office, target: Path) -> int:
         nonlocal pages
         writer = QPdfWriter(str(temp))
         writer.setResolution(LAYOUT_DPI)
-        writer.setTitle(plan.title)
-        writer.setCreator(office.committee)
-        pages = paint_parts(writer, plan_parts(plan, office))
+        writer.setTitle(outline.title)
+        writer.setCreator(outline.author)
+        pages = paint_parts(writer, outline_parts(outline))
         del writer  # flushes the file
 
     write_atomically(target, write)
     return pages
+
+
+def write_plan_pdf(plan: Plan, office: Office, target: Path) -> int:
+    """The plan as a PDF, written safely; returns the page count."""
+    return write_pdf(plan_outline(plan, office), target)

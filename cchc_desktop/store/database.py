@@ -9,26 +9,16 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cchc_desktop.errors import DatabaseTooNewError, StoreError
+from cchc_desktop.store.schema import MIGRATION_SET, MIGRATIONS
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-MIGRATION_SET = "cchc"
-# The names of store/migrations.py in order, so that an up-to-date file is recognised without
-# importing sqlite-utils; tests/store/test_database.py checks the two agree.
-MIGRATIONS = ("m001_initial", "m002_wizard_drafts", "m003_task_history", "m004_report_drafts")
-
-
-def known_migrations() -> list[str]:
-    """The names of every migration this version of the app knows, in order."""
-    from cchc_desktop.store.migrations import migrations
-
-    return [m.name for m in migrations._migrations]
 
 
 def connect(path: Path | str, *, migrate: bool = True) -> sqlite3.Connection:
@@ -107,8 +97,7 @@ def _check_and_migrate(
 
     db = wrap(conn)
     applied = [m.name for m in migrations.applied(db)]
-    known = known_migrations()
-    unknown = [name for name in applied if name not in known]
+    unknown = [name for name in applied if name not in MIGRATIONS]
     if unknown:
         raise DatabaseTooNewError(
             f"Tệp dữ liệu «{path}» được tạo bởi phiên bản mới hơn của chương trình. "
@@ -125,11 +114,10 @@ def _check_and_migrate(
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     """A consistent copy of the file, taken through SQLite's backup API, before migrating."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # a file name for people: local time
     target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
-    with sqlite3.connect(str(target)) as copy:
+    with closing(sqlite3.connect(str(target))) as copy:
         conn.backup(copy)
-    copy.close()
     return target
 
 
@@ -137,9 +125,8 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> None:
     """Copy the open database to ``target`` (a backup the officer asked for)."""
     partial = target.with_name(target.name + ".part")
     try:
-        with sqlite3.connect(str(partial)) as copy:
+        with closing(sqlite3.connect(str(partial))) as copy:
             conn.backup(copy)
-        copy.close()
         shutil.move(str(partial), str(target))
     except (OSError, sqlite3.DatabaseError) as exc:
         partial.unlink(missing_ok=True)

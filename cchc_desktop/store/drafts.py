@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
+from cchc_desktop.core.clock import Clock
 from cchc_desktop.core.text import nfc
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +31,18 @@ def _nfc_deep(value: Any) -> Any:
     return value
 
 
-def save_draft(db: Database, draft_id: int | None, page: int, payload: dict[str, Any]) -> int:
+def save_draft(
+    db: Database,
+    draft_id: int | None,
+    page: int,
+    payload: dict[str, Any],
+    clock: Clock | None = None,
+) -> int:
     """Insert or replace a draft in one transaction; returns its id."""
     row = {
         "page": page,
         "payload": json.dumps(_nfc_deep(payload), ensure_ascii=False),
-        "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "updated_at": (clock or Clock()).stamp(),
     }
     with db.atomic():
         table = db.table("wizard_drafts")
@@ -48,12 +55,19 @@ def save_draft(db: Database, draft_id: int | None, page: int, payload: dict[str,
 
 
 def latest_draft(db: Database) -> Draft | None:
+    """The draft saved last; one whose text is not JSON any more comes back empty, for the
+    wizard to say so."""
     row = db.execute(
-        "SELECT id, page, payload, updated_at FROM wizard_drafts ORDER BY updated_at DESC, id DESC LIMIT 1"
+        "SELECT id, page, payload, updated_at FROM wizard_drafts "
+        "ORDER BY updated_at DESC, id DESC LIMIT 1"
     ).fetchone()
     if row is None:
         return None
-    return Draft(row[0], row[1], json.loads(row[2]), row[3])
+    try:
+        payload = json.loads(row[2])
+    except json.JSONDecodeError:
+        payload = {}
+    return Draft(row[0], row[1], payload if isinstance(payload, dict) else {}, row[3])
 
 
 def delete_draft(db: Database, draft_id: int) -> None:

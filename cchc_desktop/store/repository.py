@@ -2,21 +2,26 @@
 
 Text is NFC-normalised on the way in, so what a Vietnamese keyboard sent decomposed is
 stored, searched and compared in one form. Reads are plain SQL on the connection; writes go
-through sqlite-utils, loaded on the first one (see store/database.py).
+through sqlite-utils, loaded on the first one (see store/database.py). Moments are stored in
+UTC from the injected clock.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from cchc_desktop.core.clock import Clock
 from cchc_desktop.core.model import (
     Basis,
     ItemKind,
+    ItemRole,
+    Marker,
     Office,
     OfficeKind,
     Plan,
@@ -27,7 +32,7 @@ from cchc_desktop.core.model import (
     Task,
     TaskStatus,
     Unit,
-    UnitDuty,
+    issue_state,
 )
 from cchc_desktop.core.period import Period, PeriodKind
 from cchc_desktop.core.text import nfc
@@ -38,14 +43,6 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 Row = dict[str, Any]
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _text(value: str) -> str:
-    return nfc(value)
 
 
 def _texts(values: list[str]) -> str:
@@ -73,16 +70,31 @@ class PlanSummary:
     task_count: int
     done_count: int
     updated_at: str
+    deleted_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanVersion:
+    """A plan's text as it was issued (number and date recorded), kept as signed."""
+
+    id: int
+    plan_id: int
+    uid: str
+    number: str
+    issued_on: date | None
+    payload: dict[str, Any]
+    created_at: str
 
 
 class Repository:
     """The model's storage in one database file, open on ``conn``."""
 
-    def __init__(self, db: Database | sqlite3.Connection) -> None:
+    def __init__(self, db: Database | sqlite3.Connection, clock: Clock | None = None) -> None:
         if isinstance(db, sqlite3.Connection):
             self.conn, self._db = db, None
         else:
             self.conn, self._db = db.conn, db
+        self.clock = clock or Clock()
 
     @property
     def db(self) -> Database:
@@ -94,25 +106,39 @@ class Repository:
     def close(self) -> None:
         self.conn.close()
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several writes as one: all saved, or none (nested calls join it)."""
+        with self.db.atomic():
+            yield
+
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """A query's rows as column → value dicts."""
         cursor = self.conn.execute(sql, params)
         columns = [c[0] for c in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor]
 
+    def _now(self) -> str:
+        return self.clock.stamp()
+
     # offices ---------------------------------------------------------------------------
 
     def save_office(self, office: Office) -> int:
         """Insert or update an office with its units and signers; returns its id."""
         row = {
+            "uid": office.uid,
             "kind": office.kind.value,
-            "name": _text(office.name),
-            "province": _text(office.province),
-            "place_name": _text(office.place_name),
-            "number_suffix": _text(office.number_suffix),
+            "name": nfc(office.name),
+            "province": nfc(office.province),
+            "place_name": nfc(office.place_name),
+            "governing_body": nfc(office.governing_body),
+            "self_name": nfc(office.self_name),
+            "scope": nfc(office.scope),
+            "header_lines": _texts(office.header_lines),
+            "number_suffix": nfc(office.number_suffix),
             "report_deadline_day": office.report_deadline_day,
             "recipients": _texts(office.recipients),
-            "updated_at": _now(),
+            "updated_at": self._now(),
         }
         with self.db.atomic():
             if office.id is None:
@@ -127,8 +153,8 @@ class Repository:
                 {
                     "office_id": office_id,
                     "position": i,
-                    "name": _text(u.name),
-                    "abbreviation": _text(u.abbreviation),
+                    "name": nfc(u.name),
+                    "abbreviation": nfc(u.abbreviation),
                     "key": u.key,
                     "request": int(u.request),
                 }
@@ -138,7 +164,7 @@ class Repository:
                 {
                     "office_id": office_id,
                     "position": i,
-                    "name": _text(s.name),
+                    "name": nfc(s.name),
                     "authority_lines": _texts(s.authority_lines),
                 }
                 for i, s in enumerate(office.signers)
@@ -165,12 +191,17 @@ class Repository:
             name=row["name"],
             province=row["province"],
             place_name=row["place_name"],
+            governing_body=row["governing_body"],
+            self_name=row["self_name"],
+            scope=row["scope"],
+            header_lines=json.loads(row["header_lines"]),
             units=units,
             signers=signers,
             recipients=json.loads(row["recipients"]),
             number_suffix=row["number_suffix"],
             report_deadline_day=row["report_deadline_day"],
             id=row["id"],
+            uid=row["uid"],
         )
 
     def offices(self) -> list[Office]:
@@ -180,27 +211,32 @@ class Repository:
 
     def save_plan(self, plan: Plan) -> int:
         """Insert or update a whole plan. Tasks keep their ids (and so their tracking);
-        tasks no longer in the plan are deleted. Returns the plan's id."""
-        now = _now()
+        tasks no longer in the plan are deleted. The plan is issued when it has both a number
+        and a signing date. Returns the plan's id."""
+        now = self._now()
+        plan.state = issue_state(plan.number, plan.issued_on)
         row = {
+            "uid": plan.uid,
             "office_id": plan.office_id,
             "period_kind": plan.period.kind.value,
             "year": plan.period.year,
-            "summary": _text(plan.summary),
-            "preamble": _text(plan.preamble),
-            "closing": _text(plan.closing),
+            "summary": nfc(plan.summary),
+            "preamble": nfc(plan.preamble),
+            "closing": nfc(plan.closing),
+            "appendix_title": nfc(plan.appendix_title),
+            "attachment_line": nfc(plan.attachment_line),
             "signer": None
             if plan.signer is None
             else json.dumps(
                 {
                     "name": nfc(plan.signer.name),
-                    "lines": [nfc(x) for x in plan.signer.authority_lines],
+                    "authority_lines": [nfc(x) for x in plan.signer.authority_lines],
                 },
                 ensure_ascii=False,
             ),
             "recipients": _texts(plan.recipients),
-            "number": _text(plan.number),
-            "number_suffix": _text(plan.number_suffix),
+            "number": nfc(plan.number),
+            "number_suffix": nfc(plan.number_suffix),
             "issued_on": _date(plan.issued_on),
             "drafted_on": _date(plan.drafted_on),
             "state": plan.state.value,
@@ -214,32 +250,19 @@ class Repository:
                 self._require("plans", plan.id)
                 plan_id = plan.id
                 self.db.table("plans").update(plan_id, row)
-            for table in ("plan_bases", "plan_items", "plan_duties"):
+            for table in ("plan_bases", "plan_items"):
                 self.db.execute(f"DELETE FROM {table} WHERE plan_id = ?", [plan_id])
             self.db.table("plan_bases").insert_all(
                 {
                     "plan_id": plan_id,
                     "position": i,
-                    "text": _text(b.text),
+                    "text": nfc(b.text),
                     "chosen": int(b.chosen),
                     "key": b.key,
                 }
                 for i, b in enumerate(plan.bases)
             )
-            self._insert_items(plan_id, None, None, plan.sections)
-            for i, duty in enumerate(plan.duties):
-                duty_id = self._insert(
-                    "plan_duties",
-                    {
-                        "plan_id": plan_id,
-                        "position": i,
-                        "heading": _text(duty.heading),
-                        "unit_key": duty.unit_key,
-                        "chosen": int(duty.chosen),
-                        "key": duty.key,
-                    },
-                )
-                self._insert_items(plan_id, duty_id, None, duty.items)
+            self._insert_items(plan_id, None, plan.sections)
             kept = [t.id for t in plan.tasks if t.id is not None]
             placeholders = ",".join("?" * len(kept))
             self.db.execute(
@@ -253,49 +276,52 @@ class Repository:
         plan.id = plan_id
         return plan_id
 
-    def _insert_items(
-        self, plan_id: int, duty_id: int | None, parent_id: int | None, items: list[PlanItem]
-    ) -> None:
+    def _insert_items(self, plan_id: int, parent_id: int | None, items: list[PlanItem]) -> None:
         for position, item in enumerate(items):
             item_id = self._insert(
                 "plan_items",
                 {
                     "plan_id": plan_id,
-                    "duty_id": duty_id,
                     "parent_id": parent_id,
                     "position": position,
+                    "uid": item.uid,
                     "kind": item.kind.value,
-                    "text": _text(item.text),
+                    "marker": item.numbering.value,
+                    "label": nfc(item.label),
+                    "role": item.role.value,
+                    "unit_key": item.unit_key,
+                    "text": nfc(item.text),
                     "chosen": int(item.chosen),
                     "key": item.key,
                 },
             )
-            self._insert_items(plan_id, duty_id, item_id, item.children)
+            self._insert_items(plan_id, item_id, item.children)
 
     def _write_task(self, plan_id: int, position: int, task: Task, period: Period) -> None:
         start, due = task.dates(period)
         row = {
             "plan_id": plan_id,
             "position": position,
-            "title": _text(task.title),
+            "uid": task.uid,
+            "title": nfc(task.title),
             "details": _texts(task.details),
-            "output": _text(task.output),
-            "start_text": _text(task.start_text),
-            "finish_text": _text(task.finish_text),
-            "lead_unit": _text(task.lead_unit),
-            "supporting_units": _text(task.supporting_units),
+            "output": nfc(task.output),
+            "start_text": nfc(task.start_text),
+            "finish_text": nfc(task.finish_text),
+            "lead_unit": nfc(task.lead_unit),
+            "supporting_units": nfc(task.supporting_units),
             "status": task.status.value,
             "results": json.dumps(
                 [{"count": r.count, "unit": nfc(r.unit)} for r in task.results], ensure_ascii=False
             ),
-            "evidence": _text(task.evidence),
-            "notes": _text(task.notes),
-            "reason": _text(task.reason),
+            "evidence": nfc(task.evidence),
+            "notes": nfc(task.notes),
+            "reason": nfc(task.reason),
             "chosen": int(task.chosen),
             "key": task.key,
             "start_date": _date(start),
             "due_date": _date(due),
-            "updated_at": _now(),
+            "updated_at": self._now(),
         }
         if task.id is None:
             task.id = self._insert("tasks", row)
@@ -306,6 +332,7 @@ class Repository:
             if existing is None or existing[0] != plan_id:
                 raise NotFoundError(f"Không tìm thấy nhiệm vụ số {task.id} trong kế hoạch này.")
             self.db.table("tasks").update(task.id, row)
+        task.due_on = due
 
     def save_task(self, plan_id: int, task: Task, position: int | None = None) -> int:
         """Insert or update one task of a plan, in one transaction (the tracker's edits)."""
@@ -325,18 +352,43 @@ class Repository:
                     ).fetchone()
                     position = int(last[0])
             self._write_task(plan_id, position, task, period)
-            self.db.table("plans").update(plan_id, {"updated_at": _now()})
+            self.touch(plan_id)
         assert task.id is not None
         return task.id
+
+    def touch(self, plan_id: int) -> None:
+        """The plan was changed now (inside the caller's transaction)."""
+        self.db.execute("UPDATE plans SET updated_at = ? WHERE id = ?", [self._now(), plan_id])
+
+    def record_issue(self, plan_id: int, number: str, issued_on: date | None) -> Plan:
+        """Record the number and signing date the clerk gave the plan: only the plan's own
+        fields change (its tasks' tracking is not touched). A plan with both is issued, and
+        its text as signed is kept as a version."""
+        from cchc_desktop.core.docdate import number_text
+
+        with self.db.atomic():
+            self._require("plans", plan_id)
+            number = number_text(nfc(number))
+            state = issue_state(number, issued_on)
+            self.db.execute(
+                "UPDATE plans SET number = ?, issued_on = ?, state = ?, updated_at = ? "
+                "WHERE id = ?",
+                [number, _date(issued_on), state.value, self._now(), plan_id],
+            )
+            plan = self.plan(plan_id)
+            if state is PlanState.ISSUED:
+                self.save_version(plan)
+        return plan
 
     def plan(self, plan_id: int) -> Plan:
         row = self._require("plans", plan_id)
         period = Period(PeriodKind(row["period_kind"]), row["year"])
-        items = self.rows("SELECT * FROM plan_items WHERE plan_id = ? ORDER BY position", [plan_id])
+        items = self.rows(
+            "SELECT * FROM plan_items WHERE plan_id = ? ORDER BY position, id", [plan_id]
+        )
         children: dict[int | None, list[Row]] = {}
         for item in items:
-            if item["parent_id"] is not None:
-                children.setdefault(item["parent_id"], []).append(item)
+            children.setdefault(item["parent_id"], []).append(item)
 
         def build(r: Row) -> PlanItem:
             return PlanItem(
@@ -345,21 +397,13 @@ class Repository:
                 children=[build(c) for c in children.get(r["id"], [])],
                 chosen=bool(r["chosen"]),
                 key=r["key"],
+                marker=Marker(r["marker"]),
+                role=ItemRole(r["role"]),
+                unit_key=r["unit_key"],
+                label=r["label"],
+                uid=r["uid"],
             )
 
-        top = [r for r in items if r["parent_id"] is None]
-        duties = [
-            UnitDuty(
-                heading=d["heading"],
-                items=[build(r) for r in top if r["duty_id"] == d["id"]],
-                unit_key=d["unit_key"],
-                chosen=bool(d["chosen"]),
-                key=d["key"],
-            )
-            for d in self.rows(
-                "SELECT * FROM plan_duties WHERE plan_id = ? ORDER BY position", [plan_id]
-            )
-        ]
         signer = json.loads(row["signer"]) if row["signer"] else None
         return Plan(
             office_id=row["office_id"],
@@ -372,12 +416,13 @@ class Repository:
                 )
             ],
             preamble=row["preamble"],
-            sections=[build(r) for r in top if r["duty_id"] is None],
-            duties=duties,
+            sections=[build(r) for r in children.get(None, [])],
             tasks=self.tasks(plan_id),
             closing=row["closing"],
-            signer=Signer(signer["name"], signer["lines"]) if signer else None,
+            signer=Signer(signer["name"], signer["authority_lines"]) if signer else None,
             recipients=json.loads(row["recipients"]),
+            appendix_title=row["appendix_title"],
+            attachment_line=row["attachment_line"],
             number=row["number"],
             number_suffix=row["number_suffix"],
             issued_on=_parse_date(row["issued_on"]),
@@ -385,30 +430,38 @@ class Repository:
             state=PlanState(row["state"]),
             template_id=row["template_id"],
             id=row["id"],
+            uid=row["uid"],
         )
 
     def tasks(self, plan_id: int) -> list[Task]:
         return [
             task_from_row(r)
-            for r in self.rows("SELECT * FROM tasks WHERE plan_id = ? ORDER BY position", [plan_id])
+            for r in self.rows(
+                "SELECT * FROM tasks WHERE plan_id = ? ORDER BY position, id", [plan_id]
+            )
         ]
 
-    def plans(self, office_id: int | None = None) -> list[PlanSummary]:
-        """The plans, newest period first."""
-        where = "WHERE p.office_id = ?" if office_id is not None else ""
+    def plans(self, office_id: int | None = None, *, deleted: bool = False) -> list[PlanSummary]:
+        """The plans (or those in the bin), newest period first: a year's second half, then
+        the whole year, then its first half."""
+        where = ["p.deleted_at IS NOT NULL" if deleted else "p.deleted_at IS NULL"]
+        params: list[Any] = []
+        if office_id is not None:
+            where.append("p.office_id = ?")
+            params.append(office_id)
         rows = self.conn.execute(
             f"""
             SELECT p.id, p.office_id, p.summary, p.period_kind, p.year, p.state, p.number,
-                   p.updated_at,
+                   p.updated_at, p.deleted_at,
                    (SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id AND t.chosen) AS task_count,
                    (SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id AND t.chosen
                         AND t.status = 'done') AS done_count
-            FROM plans p {where}
+            FROM plans p WHERE {" AND ".join(where)}
             ORDER BY p.year DESC,
                      CASE p.period_kind WHEN 'second_half' THEN 0 WHEN 'year' THEN 1 ELSE 2 END,
                      p.id DESC
             """,
-            [office_id] if office_id is not None else [],
+            params,
         ).fetchall()
         summaries = []
         for r in rows:
@@ -417,21 +470,79 @@ class Repository:
                 PlanSummary(
                     id=r[0],
                     office_id=r[1],
-                    title=r[2] or f"Kế hoạch {period.label}",
+                    title=" ".join((r[2] or "").split()) or f"Kế hoạch {period.label}",
                     period=period,
                     state=PlanState(r[5]),
                     number=r[6],
-                    task_count=r[8],
-                    done_count=r[9],
+                    task_count=r[9],
+                    done_count=r[10],
                     updated_at=r[7],
+                    deleted_at=r[8],
                 )
             )
         return summaries
 
     def delete_plan(self, plan_id: int) -> None:
+        """Move a plan to the bin (recoverable with ``restore_plan``)."""
+        with self.db.atomic():
+            self._require("plans", plan_id)
+            self.db.execute("UPDATE plans SET deleted_at = ? WHERE id = ?", [self._now(), plan_id])
+
+    def restore_plan(self, plan_id: int) -> None:
+        with self.db.atomic():
+            self._require("plans", plan_id)
+            self.db.execute("UPDATE plans SET deleted_at = NULL WHERE id = ?", [plan_id])
+
+    def purge_plan(self, plan_id: int) -> None:
+        """Remove a plan for good, with its tasks, history and versions."""
         with self.db.atomic():
             self._require("plans", plan_id)
             self.db.execute("DELETE FROM plans WHERE id = ?", [plan_id])
+
+    # issued versions ------------------------------------------------------------------
+
+    def save_version(self, plan: Plan) -> int:
+        """Keep the plan's text as it stands (as signed), with its number and date."""
+        from cchc_desktop.core.model import new_uid
+        from cchc_desktop.core.serialize import plan_to_dict
+
+        assert plan.id is not None
+        return self._insert(
+            "plan_versions",
+            {
+                "plan_id": plan.id,
+                "uid": new_uid(),
+                "number": plan.number,
+                "issued_on": _date(plan.issued_on),
+                "payload": json.dumps(plan_to_dict(plan), ensure_ascii=False),
+                "created_at": self._now(),
+            },
+        )
+
+    def versions(self, plan_id: int) -> list[PlanVersion]:
+        """The plan's issued versions, newest first."""
+        return [
+            PlanVersion(
+                id=r["id"],
+                plan_id=r["plan_id"],
+                uid=r["uid"],
+                number=r["number"],
+                issued_on=_parse_date(r["issued_on"]),
+                payload=json.loads(r["payload"]),
+                created_at=r["created_at"],
+            )
+            for r in self.rows(
+                "SELECT * FROM plan_versions WHERE plan_id = ? ORDER BY id DESC", [plan_id]
+            )
+        ]
+
+    def version_plan(self, version: PlanVersion) -> Plan:
+        """An issued version as a plan again, exactly as it was signed."""
+        from cchc_desktop.core.serialize import plan_from_dict
+
+        return plan_from_dict(version.payload)
+
+    # helpers ---------------------------------------------------------------------------
 
     def _insert(self, table: str, row: Row) -> int:
         pk = self.db.table(table).insert(row).last_pk
@@ -465,4 +576,6 @@ def task_from_row(r: Row) -> Task:
         chosen=bool(r["chosen"]),
         key=r["key"],
         id=r["id"],
+        uid=r["uid"],
+        due_on=_parse_date(r["due_date"]),
     )

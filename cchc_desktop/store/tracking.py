@@ -7,11 +7,11 @@ Every public write is one transaction, so one undoable action in the app is one 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from cchc_desktop.core.clock import Clock
 from cchc_desktop.core.deadlines import clamp_day
 from cchc_desktop.core.model import Task
 from cchc_desktop.core.tracking import CREATED, RESTORED, HistoryEntry, TrackedTask, changes
@@ -20,16 +20,6 @@ from cchc_desktop.store.repository import Repository, task_from_row
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-Clock = Callable[[], datetime]
-
-
-def _local_now() -> datetime:
-    return datetime.now()
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.replace(microsecond=0, tzinfo=None).isoformat()
 
 
 def _day(value: str | None) -> date | None:
@@ -47,12 +37,14 @@ class DeletedTask:
 
 
 class TaskStore:
-    """Tracking writes and reads over a Repository; ``clock`` dates the history (local time)."""
+    """Tracking writes and reads over a Repository; its clock dates the history (in UTC)."""
 
-    def __init__(self, repo: Repository, clock: Clock = _local_now) -> None:
+    def __init__(self, repo: Repository, clock: Clock | None = None) -> None:
         self.repo = repo
         self.conn = repo.conn  # reads
-        self.clock = clock
+        if clock is not None:
+            repo.clock = clock
+        self.clock = repo.clock
 
     @property
     def db(self) -> Database:
@@ -184,7 +176,7 @@ class TaskStore:
             self.repo.office(office_id)  # raises NotFoundError for an unknown office
             self.db.execute(
                 "UPDATE offices SET report_deadline_day = ?, updated_at = ? WHERE id = ?",
-                [day, _stamp(self.clock()), office_id],
+                [day, self.clock.stamp(), office_id],
             )
         return day
 
@@ -204,7 +196,7 @@ class TaskStore:
                 "VALUES (?, ?, ?, ?) ON CONFLICT (plan_id, period) DO UPDATE SET "
                 "payload = excluded.payload, updated_at = excluded.updated_at",
                 [plan_id, period_code, json.dumps(payload, ensure_ascii=False),
-                 _stamp(self.clock())],
+                 self.clock.stamp()],
             )  # fmt: skip
 
     def discard_report_draft(self, plan_id: int, period_code: str) -> None:
@@ -236,7 +228,7 @@ class TaskStore:
     def _log(self, task_id: int, found: list[tuple[str, str, str]]) -> None:
         if not found:
             return
-        stamp = _stamp(self.clock())
+        stamp = self.clock.stamp()
         # Stored last field first: read newest first, one edit's fields come in their order.
         self.db.table("task_history").insert_all(
             {"task_id": task_id, "changed_at": stamp, "field": f, "old": old, "new": new}
@@ -244,6 +236,4 @@ class TaskStore:
         )
 
     def _touch(self, plan_id: int) -> None:
-        self.db.execute(
-            "UPDATE plans SET updated_at = ? WHERE id = ?", [_stamp(self.clock()), plan_id]
-        )
+        self.repo.touch(plan_id)

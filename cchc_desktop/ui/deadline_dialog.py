@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from cchc_desktop.core.deadlines import clamp_day, deadlines
 from cchc_desktop.core.model import Office
+from cchc_desktop.core.office import formal_name
 from cchc_desktop.core.period import Period
 from cchc_desktop.core.timewords import format_date_vn
 from cchc_desktop.ui.forms.ui_deadline_dialog import Ui_DeadlineDialog
@@ -20,7 +21,7 @@ class DeadlineDialog(QDialog):
         self.ui = Ui_DeadlineDialog()
         self.ui.setupUi(self)
         self.period = period
-        self.setWindowTitle(f"Hạn gửi báo cáo — {office.committee}")
+        self.setWindowTitle(f"Hạn gửi báo cáo — {formal_name(office)}")
         self.setMinimumWidth(460)
         self.ui.daySpin.setValue(clamp_day(office.report_deadline_day))
         self.ui.daySpin.valueChanged.connect(self._preview)

@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
             self._pending_preview = self._current()  # what was pending predates the edits
         if self._pending_preview is None:
             return
-        from cchc_desktop.render.plan_html import preview_html
+        from cchc_desktop.render.outline_html import preview_html
 
         plan, office = self._pending_preview
         self._pending_preview = None

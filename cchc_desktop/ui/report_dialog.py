@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from cchc_desktop.core.deadlines import ReportPeriod, report_periods
 from cchc_desktop.core.model import Office, Plan
 from cchc_desktop.core.numbering import roman
+from cchc_desktop.core.office import number_suffix
 from cchc_desktop.core.report import (
-    REPORT_SUFFIX,
     SECTION_NEXT,
     SECTION_PROPOSALS,
     SECTION_RESULTS,
@@ -99,7 +99,7 @@ class ReportDialog(QDialog):
         wanted = report or choose_report(self.periods, office.report_deadline_day, today)
         self.ui.periodCombo.setCurrentIndex(max(self.ui.periodCombo.findData(wanted.code), 0))
         self.ui.asOfDate.setDate(QDate(today.year, today.month, today.day))
-        self.ui.suffixLabel.setText(f"/{REPORT_SUFFIX}")
+        self.ui.suffixLabel.setText(f"/{number_suffix(office, 'BC')}")
         self.ui.periodCombo.currentIndexChanged.connect(self._period_changed)
         self.ui.asOfDate.dateChanged.connect(self._figures_changed)
         self.ui.numberEdit.textEdited.connect(self._typed)

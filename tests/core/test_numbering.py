@@ -1,10 +1,9 @@
-from cchc_desktop.core.model import ItemKind, PlanItem, UnitDuty
+from cchc_desktop.core.model import ItemKind, ItemRole, Marker, PlanItem
 from cchc_desktop.core.numbering import (
     VIETNAMESE_LETTERS,
     letter,
     number_items,
-    organisation_number,
-    printed_duties,
+    own_label,
     roman,
     strip_own_label,
 )
@@ -67,7 +66,10 @@ def test_sections_subsections_and_points_number_independently_per_level():
                 PlanItem(
                     ItemKind.SUBSECTION,
                     "Nội dung tuyên truyền",
-                    [PlanItem(ItemKind.PARAGRAPH, "Tập trung vào:"), *points("p", "q")],
+                    [
+                        PlanItem(ItemKind.POINT, "Tập trung vào:", marker=Marker.NONE),
+                        *points("p", "q"),
+                    ],
                 )
             ],
         ),
@@ -76,25 +78,76 @@ def test_sections_subsections_and_points_number_independently_per_level():
         ("I.", 0), ("1.", 1), ("a)", 2), ("b)", 2), ("2.", 1), ("a)", 2),
         ("II.", 0), ("1.", 1), ("", 2), ("a)", 2), ("b)", 2),
     ]  # fmt: skip
-    assert organisation_number(tree) == "III."
 
 
 def test_children_of_an_unchosen_item_are_not_printed():
-    parent = PlanItem(ItemKind.POINT, "cha", [PlanItem(ItemKind.DASH, "con")], chosen=False)
+    child = PlanItem(ItemKind.POINT, "con", marker=Marker.DASH)
+    parent = PlanItem(ItemKind.POINT, "cha", [child], chosen=False)
     assert list(number_items([parent])) == []
 
 
+def test_an_emptied_section_does_not_print_and_the_numbers_follow():
+    tree = [
+        PlanItem(ItemKind.SECTION, "Mục đích", points("x")),
+        PlanItem(ItemKind.SECTION, "Kinh phí", [PlanItem(ItemKind.POINT, "y", chosen=False)]),
+        PlanItem(ItemKind.SECTION, "Trống", []),
+        PlanItem(ItemKind.SECTION, "Tổ chức thực hiện", points("z")),
+    ]
+    assert [n.line for n in number_items(tree) if n.depth == 0] == [
+        "I. Mục đích",
+        "II. Tổ chức thực hiện",
+    ]
+
+
 def test_a_unit_without_duties_is_left_out_and_the_rest_renumber():
-    duties = [
-        UnitDuty("Phòng Văn hóa - Xã hội", points("tham mưu")),
-        UnitDuty("Phòng Kinh tế", []),
-        UnitDuty("Trung tâm Phục vụ hành chính công", [PlanItem(ItemKind.POINT, "  ")]),
-        UnitDuty("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã", points("phối hợp")),
+    blocks = [
+        PlanItem(ItemKind.SUBSECTION, "Phòng Văn hóa - Xã hội", points("tham mưu")),
+        PlanItem(ItemKind.SUBSECTION, "Phòng Kinh tế", []),
+        PlanItem(ItemKind.SUBSECTION, "Trung tâm Phục vụ hành chính công", points("  ")),
+        PlanItem(ItemKind.SUBSECTION, "Đề nghị Ủy ban MTTQ Việt Nam xã", points("phối hợp")),
     ]
-    assert [(n, d.heading) for n, d in printed_duties(duties)] == [
-        ("1.", "Phòng Văn hóa - Xã hội"),
-        ("2.", "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã"),
+    for block in blocks:
+        block.role = ItemRole.UNIT
+    organisation = PlanItem(ItemKind.SECTION, "Tổ chức thực hiện", blocks)
+    assert [n.line for n in number_items([organisation]) if n.depth == 1] == [
+        "1. Phòng Văn hóa - Xã hội",
+        "2. Đề nghị Ủy ban MTTQ Việt Nam xã",
     ]
+
+
+def test_each_list_prints_its_own_marker():
+    def items(marker: Marker, count: int = 3) -> list[PlanItem]:
+        return [PlanItem(ItemKind.POINT, f"ý {i}", marker=marker) for i in range(count)]
+
+    def first_labels(marker: Marker) -> list[str]:
+        return [n.label for n in number_items(items(marker))]
+
+    assert first_labels(Marker.LETTER) == ["a)", "b)", "c)"]
+    assert first_labels(Marker.LETTER_DOT) == ["a.", "b.", "c."]
+    assert first_labels(Marker.DASH) == ["-", "-", "-"]
+    assert first_labels(Marker.PLUS) == ["+", "+", "+"]
+    assert first_labels(Marker.NONE) == ["", "", ""]
+    assert first_labels(Marker.DECIMAL_PAREN) == ["1)", "2)", "3)"]
+    nested = PlanItem(ItemKind.SUBSECTION, "Hai", items(Marker.NESTED), marker=Marker.DECIMAL)
+    first = PlanItem(ItemKind.SUBSECTION, "Một", points("x"), marker=Marker.DECIMAL)
+    assert [n.label for n in number_items([first, nested]) if n.depth == 1][-3:] == [
+        "2.1.", "2.2.", "2.3.",
+    ]  # fmt: skip
+
+
+def test_a_label_kept_as_typed_prints_as_typed_and_says_what_the_count_gives():
+    items = points("a", "b", "c", "e")
+    items[3].label = "e)"
+    numbered = list(number_items(items))
+    assert [n.label for n in numbered] == ["a)", "b)", "c)", "e)"]
+    assert numbered[3].expected == "d)"
+
+
+def test_the_label_typed_in_front_of_a_text_is_read():
+    assert own_label("e) Tuyên truyền") == "e)"
+    assert own_label("1.1. Nội dung") == "1.1."
+    assert own_label("+ Trên báo") == "+"
+    assert own_label("Tuyên truyền") == ""
 
 
 def test_a_pasted_number_or_letter_is_stripped_from_the_text():

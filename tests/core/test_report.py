@@ -82,7 +82,7 @@ def test_a_numbered_plan_is_cited_with_its_number_and_date(sample):
     plan.number, plan.issued_on = "05", date(2025, 8, 5)
     data = aggregate(plan, tracked, parse_report_period("q3", plan.period), date(2025, 9, 5))
     assert default_text(plan, office, data).intro.startswith(
-        "Thực hiện Kế hoạch số 05/KH-UBND ngày 05/08/2025 của Ủy ban nhân dân xã Quyết Thắng"
+        "Thực hiện Kế hoạch số 05/KH-UBND ngày 05/8/2025 của Ủy ban nhân dân xã Quyết Thắng"
     )
 
 

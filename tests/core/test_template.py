@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from cchc_desktop.core.model import ItemRole
 from cchc_desktop.core.template import SCHEMA_VERSION, load_template, parse_template
 from cchc_desktop.errors import TemplateError
 from cchc_desktop.paths import resource
@@ -29,6 +30,10 @@ def test_the_bundled_template_holds_the_whole_city_plan(template):
     headings = [s.text for s in template.sections]
     assert headings == [
         "Mục đích, yêu cầu", "Nội dung thực hiện", "Nhiệm vụ cụ thể", "Kinh phí thực hiện",
+        "Tổ chức thực hiện",
+    ]  # fmt: skip
+    assert [s.role for s in template.sections] == [
+        ItemRole.PURPOSES, ItemRole.NONE, ItemRole.TASKS, ItemRole.BUDGET, ItemRole.ORGANISATION,
     ]  # fmt: skip
     purposes, requirements = template.sections[0].children
     city_purposes = [p for p in purposes.children if not p.key.startswith("xa-")]
@@ -36,12 +41,15 @@ def test_the_bundled_template_holds_the_whole_city_plan(template):
     assert len(requirements.children) == 5
     content, forms = template.sections[1].children
     assert (
-        sum(1 for p in content.children if p.kind == "point" and not p.key.startswith("xa-")) == 10
+        sum(1 for p in content.children if p.marker is None and not p.key.startswith("xa-")) == 10
     )
     assert sum(1 for p in forms.children if not p.key.startswith("xa-")) == 8
     city_tasks = [t for t in template.tasks if not t.commune]
     assert len(city_tasks) == 7
-    assert any(d.heading == "Sở Thông tin và Truyền thông" for d in template.duties)
+    blocks = template.sections[-1].children
+    assert all(b.role is ItemRole.UNIT for b in blocks)
+    assert any(b.text == "Sở Thông tin và Truyền thông" and b.unit is None for b in blocks)
+    assert [c.role for c in template.sections[1].children] == [ItemRole.CONTENT, ItemRole.FORMS]
 
 
 def test_city_only_items_are_unticked_and_commune_items_ticked_by_default(template):
@@ -62,8 +70,6 @@ def test_the_seeds_mistakes_are_not_copied(template):
     texts = [i.text for i in walk(template.sections)] + [
         i.commune_text or "" for i in walk(template.sections)
     ]
-    for duty in template.duties:
-        texts += [duty.heading] + [i.text for i in walk(duty.items)]
     for task in template.tasks:
         texts += [task.title, task.lead, task.support, *task.details]
     joined = "\n".join(texts)
@@ -102,7 +108,12 @@ def test_a_wrong_schema_version_is_refused(raw):
         (lambda r: r["sections"][0].__setitem__("text", "I. Mục đích"), "sections[0].text"),
         (lambda r: r["tasks"][0].__setitem__("lead", "{unit:khong-co}"), "tasks[0].lead"),
         (lambda r: r["tasks"][0].__setitem__("title", "Năm {nam}"), "tasks[0].title"),
-        (lambda r: r["duties"][-1].__setitem__("unit", "khong-co"), "duties[{last}].unit"),
+        (
+            lambda r: r["sections"][-1]["children"][-1].__setitem__("unit", "khong-co"),
+            "sections[4].children[{last}].unit",
+        ),
+        (lambda r: r["sections"][0].__setitem__("marker", "x)"), "sections[0].marker"),
+        (lambda r: r["sections"][0].__setitem__("role", "khác"), "sections[0].role"),
         (lambda r: r["sections"][1].__setitem__("key", r["sections"][0]["key"]), "sections[1].key"),
         (lambda r: r.__setitem__("units", "không phải danh sách"), "units"),
         (lambda r: r["sections"][0].__setitem__("commune", "có"), "sections[0].commune"),
@@ -112,7 +123,7 @@ def test_a_wrong_schema_version_is_refused(raw):
 def test_a_bad_field_is_named_in_the_vietnamese_message(raw, change, field):
     broken = copy.deepcopy(raw)
     change(broken)
-    field = field.replace("{last}", str(len(raw["duties"]) - 1))
+    field = field.replace("{last}", str(len(raw["sections"][-1]["children"]) - 1))
     with pytest.raises(TemplateError) as caught:
         parse_template(broken, "thu.json")
     assert caught.value.field == field
@@ -125,3 +136,31 @@ def test_a_file_that_is_not_json_is_refused_with_its_line(tmp_path):
     path.write_text('{"schema_version": 1,\n  "id": }', encoding="utf-8")
     with pytest.raises(TemplateError, match="dòng 2"):
         load_template(path)
+
+
+def test_a_version_1_template_is_still_read_its_duties_becoming_the_last_section(raw):
+    old = copy.deepcopy(raw)
+    old["schema_version"] = 1
+    organisation = old["sections"].pop()
+    old["duties"] = [
+        {
+            "key": block["key"],
+            "unit": block.get("unit"),
+            "heading": block.get("text", ""),
+            "commune": block["commune"],
+            "items": [
+                {**i, "kind": {"-": "dash", "": "paragraph"}.get(i.pop("marker", "a)"), "point")}
+                for i in block["children"]
+            ],
+        }
+        for block in organisation["children"]
+    ]
+    template = parse_template(old, "cu.json")
+    new = parse_template(raw)
+    assert template.sections[-1].role is ItemRole.ORGANISATION
+    assert [b.key for b in template.sections[-1].children] == [
+        b.key for b in new.sections[-1].children
+    ]
+    old_points = [(i.key, i.marker) for i in walk(template.sections[-1].children)]
+    new_points = [(i.key, i.marker) for i in walk(new.sections[-1].children)]
+    assert old_points == new_points

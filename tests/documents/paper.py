@@ -63,13 +63,20 @@ def require(tool: str) -> str:
 
 
 MARGIN_PT = 20 / 25.4 * 72  # top and bottom margins of every page
+LEFT_PT, RIGHT_PT = 30 / 25.4 * 72, 15 / 25.4 * 72
 
 
-def _visible(word: Word, height: float) -> bool:
-    """On paper: inside the text area, or the page number in the top margin. A renderer may
-    leave clipped (invisible) glyphs of a neighbouring page's line outside the text area."""
+def _visible(word: Word, width: float, height: float) -> bool:
+    """On paper: inside the text area, or the page number centred in the top margin. A
+    renderer may leave clipped (invisible) glyphs of a neighbouring page's line outside the
+    text area."""
     in_text_area = word.y0 >= MARGIN_PT - 3 and word.y1 <= height - MARGIN_PT + 3
-    page_number = word.y1 < MARGIN_PT - 3 and word.text.isdigit()
+    centre = (LEFT_PT + width - RIGHT_PT) / 2
+    page_number = (
+        word.y1 < MARGIN_PT - 3
+        and word.text.isdigit()
+        and abs((word.x0 + word.x1) / 2 - centre) < 20
+    )
     return in_text_area or page_number
 
 
@@ -91,8 +98,8 @@ def read_pdf(path: Path, *, text_area_only: bool = True) -> list[Page]:
             )
             for w in page.iter(f"{{{NS['x']}}}word")
         ]
-        height = float(page.get("height"))
-        visible = [w for w in words if _visible(w, height)] if text_area_only else words
+        width, height = float(page.get("width")), float(page.get("height"))
+        visible = [w for w in words if _visible(w, width, height)] if text_area_only else words
         pages.append(Page(float(page.get("width")), height, visible))
     return pages
 

@@ -12,8 +12,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from cchc_desktop.core import textwidth as metrics
 from cchc_desktop.core.docdate import BLANK
-from cchc_desktop.documents import metrics, nd30
+from cchc_desktop.documents import nd30
 from cchc_desktop.documents.plan_docx import build_plan_document, write_plan_docx
 from cchc_desktop.errors import ExportError
 
@@ -285,13 +286,22 @@ def test_named_styles_let_an_officer_retune_the_body(document):
         nd30.STYLE_TABLE,
     ):
         assert style in names
-    item = document.styles[nd30.STYLE_ITEM]
-    assert item.base_style.name == nd30.STYLE_BODY
-    assert document.styles[nd30.STYLE_BODY].base_style.name == "Normal"
+    for name in nd30.STYLE_NAMES.values():
+        assert document.styles[name].base_style.name == "Normal"
 
 
 def test_the_closing_paragraph_stays_with_the_signature(document):
     closing = next(p for p in document.paragraphs if p.text.startswith("Trên đây là Kế hoạch"))
-    assert closing.paragraph_format.keep_with_next
+    assert closing.style.paragraph_format.keep_with_next
+    assert closing.style.paragraph_format.keep_together
     following = closing._p.getnext()
     assert following.tag == qn("w:tbl")  # the signature table comes right after it
+
+
+def test_there_is_room_to_sign_and_seal_between_the_title_and_the_name(document):
+    right = document.tables[1].rows[0].cells[1]
+    paragraphs = right.paragraphs
+    name = next(i for i, p in enumerate(paragraphs) if p.text == "Mai Đàm Thanh Vân")
+    room = paragraphs[name - 1]
+    assert room.text == ""
+    assert 2.5 <= room.paragraph_format.space_after.cm <= 3.0

@@ -12,13 +12,12 @@ import pytest
 from cchc_desktop.core.deadlines import parse_report_period
 from cchc_desktop.core.docdate import BLANK
 from cchc_desktop.core.model import TaskStatus
-from cchc_desktop.core.report import build_report
+from cchc_desktop.core.report import FIGURES_COLUMNS, build_report
 from cchc_desktop.core.sample import sample_office, sample_plan
 from cchc_desktop.core.template import bundled_template
 from cchc_desktop.core.tracking import RESULT_UNITS, TrackedTask, result_count
 from cchc_desktop.documents import nd30
 from cchc_desktop.documents.package import TargetsExistError, export_report, report_paths
-from cchc_desktop.documents.report_docx import FIGURES_COLUMNS
 from cchc_desktop.documents.report_xlsx import FIGURES_SHEET, HEADER_ROW, TASK_SHEET, TOTAL_LABEL
 from tests.documents.paper import libreoffice_pdf, read_pdf
 

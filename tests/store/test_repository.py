@@ -7,6 +7,8 @@ import pytest
 from cchc_desktop.core.model import (
     Basis,
     ItemKind,
+    ItemRole,
+    Marker,
     Office,
     OfficeKind,
     Plan,
@@ -17,7 +19,7 @@ from cchc_desktop.core.model import (
     Task,
     TaskStatus,
     Unit,
-    UnitDuty,
+    walk,
 )
 from cchc_desktop.core.period import Period, PeriodKind
 from cchc_desktop.errors import NotFoundError
@@ -37,6 +39,7 @@ def make_office() -> Office:
         recipients=["UBND thành phố (để báo cáo)", "Lưu: VT, VHXH."],
         number_suffix="KH-UBND",
         report_deadline_day=5,
+        header_lines=["Ủy ban nhân dân", "phường Thạch Khôi"],
     )
 
 
@@ -56,19 +59,50 @@ def make_plan(office_id: int) -> Plan:
                         ItemKind.SUBSECTION,
                         "Mục đích",
                         [
-                            PlanItem(ItemKind.POINT, "Điểm a", [PlanItem(ItemKind.DASH, "gạch")]),
+                            PlanItem(
+                                ItemKind.POINT,
+                                "Điểm a",
+                                [PlanItem(ItemKind.POINT, "gạch", marker=Marker.DASH)],
+                                label="e)",
+                            ),
                             PlanItem(ItemKind.POINT, "Điểm bỏ", chosen=False, key="k"),
                         ],
                     )
                 ],
                 key="muc-dich-yeu-cau",
+                role=ItemRole.PURPOSES,
             ),
-            PlanItem(ItemKind.SECTION, "Kinh phí", [PlanItem(ItemKind.PARAGRAPH, "Văn xuôi")]),
+            PlanItem(
+                ItemKind.SECTION,
+                "Kinh phí",
+                [PlanItem(ItemKind.POINT, "Văn xuôi\ndòng hai", marker=Marker.NONE)],
+                role=ItemRole.BUDGET,
+            ),
+            PlanItem(
+                ItemKind.SECTION,
+                "Tổ chức thực hiện",
+                [
+                    PlanItem(
+                        ItemKind.SUBSECTION,
+                        "Phòng Văn hóa - Xã hội",
+                        [PlanItem(ItemKind.POINT, "Tham mưu", marker=Marker.LETTER_DOT)],
+                        role=ItemRole.UNIT,
+                        unit_key="vhxh",
+                    ),
+                    PlanItem(
+                        ItemKind.SUBSECTION,
+                        "Phòng Kinh tế",
+                        [],
+                        chosen=False,
+                        role=ItemRole.UNIT,
+                        unit_key="kt",
+                    ),
+                ],
+                role=ItemRole.ORGANISATION,
+            ),
         ],
-        duties=[
-            UnitDuty("Phòng Văn hóa - Xã hội", [PlanItem(ItemKind.POINT, "Tham mưu")], "vhxh"),
-            UnitDuty("Phòng Kinh tế", [], "kt", chosen=False),
-        ],
+        appendix_title="Danh mục nhiệm vụ của phường",
+        attachment_line="(Kèm theo Kế hoạch của phường)",
         tasks=[
             Task(
                 title="Tuyên truyền trên trang thông tin điện tử",
@@ -106,12 +140,28 @@ def test_an_office_round_trips_exactly(repo):
     assert len(repo.offices()) == 1
 
 
-def test_a_plan_round_trips_exactly_with_its_tree_duties_and_tasks(repo):
+def test_a_plan_round_trips_exactly_with_its_tree_markers_roles_and_tasks(repo):
     office_id = repo.save_office(make_office())
     plan = make_plan(office_id)
     plan_id = repo.save_plan(plan)
     assert all(t.id is not None for t in plan.tasks)
-    assert repo.plan(plan_id) == plan
+    loaded = repo.plan(plan_id)
+    assert loaded == plan
+    assert [i.uid for i in walk(loaded.sections)] == [i.uid for i in walk(plan.sections)]
+
+
+def test_every_item_text_is_stored_precomposed(repo):
+    import unicodedata
+
+    plan = make_plan(repo.save_office(make_office()))
+    for item in walk(plan.sections):
+        item.text = unicodedata.normalize("NFD", item.text)
+    plan.preamble = unicodedata.normalize("NFD", plan.preamble)
+    repo.save_plan(plan)
+    loaded = repo.plan(plan.id)
+    for item in walk(loaded.sections):
+        assert item.text == unicodedata.normalize("NFC", item.text)
+    assert loaded.preamble == unicodedata.normalize("NFC", plan.preamble)
 
 
 def test_saving_again_keeps_task_ids_and_deletes_removed_tasks(repo):
@@ -122,8 +172,8 @@ def test_saving_again_keeps_task_ids_and_deletes_removed_tasks(repo):
     plan.tasks.append(Task(title="Mới"))
     plan.number = "05"
     plan.issued_on = date(2026, 1, 20)
-    plan.state = PlanState.ISSUED
     repo.save_plan(plan)
+    assert plan.state is PlanState.ISSUED  # a number and a date: issued
     loaded = repo.plan(plan.id)
     assert [t.title for t in loaded.tasks] == ["Tuyên truyền trên trang thông tin điện tử", "Mới"]
     assert loaded.tasks[0].id == first_id
@@ -167,15 +217,20 @@ def test_decomposed_vietnamese_is_stored_precomposed(repo):
 
 def test_plans_are_listed_newest_period_first_with_task_counts(repo):
     office_id = repo.save_office(make_office())
-    older = make_plan(office_id)
-    older.period = Period(PeriodKind.SECOND_HALF, 2025)
-    repo.save_plan(older)
-    newer = make_plan(office_id)
-    newer.tasks[0].status = TaskStatus.DONE
-    repo.save_plan(newer)
+    for kind, year in (
+        (PeriodKind.FIRST_HALF, 2026), (PeriodKind.SECOND_HALF, 2025),
+        (PeriodKind.SECOND_HALF, 2026), (PeriodKind.YEAR, 2026),
+    ):  # fmt: skip
+        plan = make_plan(office_id)
+        plan.period = Period(kind, year)
+        plan.tasks[0].status = TaskStatus.DONE if year == 2025 else TaskStatus.NOT_STARTED
+        repo.save_plan(plan)
     listed = repo.plans()
-    assert [p.period.label for p in listed] == ["năm 2026", "6 tháng cuối năm 2025"]
-    assert (listed[0].task_count, listed[0].done_count) == (1, 1)
+    assert [p.period.label for p in listed] == [
+        "6 tháng cuối năm 2026", "năm 2026", "6 tháng đầu năm 2026", "6 tháng cuối năm 2025",
+    ]  # fmt: skip
+    assert (listed[-1].task_count, listed[-1].done_count) == (1, 1)
+    assert (listed[0].task_count, listed[0].done_count) == (1, 0)
 
 
 def test_a_failed_save_leaves_the_previous_plan_intact(repo):
@@ -196,11 +251,52 @@ def test_foreign_keys_are_enforced(repo):
         )
 
 
-def test_deleting_a_plan_removes_its_rows(repo):
+def test_a_deleted_plan_goes_to_the_bin_and_comes_back_whole(repo):
     plan = make_plan(repo.save_office(make_office()))
     repo.save_plan(plan)
     repo.delete_plan(plan.id)
-    for table in ("plans", "plan_items", "plan_bases", "plan_duties", "tasks"):
+    assert repo.plans() == [] and [p.id for p in repo.plans(deleted=True)] == [plan.id]
+    repo.restore_plan(plan.id)
+    assert [p.id for p in repo.plans()] == [plan.id]
+    assert repo.plan(plan.id) == plan
+
+
+def test_purging_a_plan_removes_its_rows(repo):
+    plan = make_plan(repo.save_office(make_office()))
+    repo.save_plan(plan)
+    repo.delete_plan(plan.id)
+    repo.purge_plan(plan.id)
+    for table in ("plans", "plan_items", "plan_bases", "tasks"):
         assert repo.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
     with pytest.raises(NotFoundError, match="Không tìm thấy kế hoạch"):
         repo.plan(plan.id)
+
+
+def test_recording_the_issue_touches_only_the_plans_own_fields(repo):
+    """A tracker edit saved after the plan was read must survive recording its number."""
+    plan = make_plan(repo.save_office(make_office()))
+    repo.save_plan(plan)
+    stale = repo.plan(plan.id)  # read before the dialog opens
+    task = repo.plan(plan.id).tasks[0]
+    task.status = TaskStatus.DONE
+    task.notes = "đã làm trong lúc hộp thoại mở"
+    repo.save_task(plan.id, task)
+    issued = repo.record_issue(stale.id, "5", date(2026, 1, 20))
+    assert (issued.number, issued.issued_on, issued.state) == (
+        "05",
+        date(2026, 1, 20),
+        PlanState.ISSUED,
+    )
+    assert repo.plan(plan.id).tasks[0].notes == "đã làm trong lúc hộp thoại mở"
+    [version] = repo.versions(plan.id)
+    kept = repo.version_plan(version)
+    assert (kept.number, kept.issued_on) == ("05", date(2026, 1, 20))
+    assert kept.sections == plan.sections
+
+
+def test_a_number_without_a_date_leaves_the_plan_a_draft(repo):
+    plan = make_plan(repo.save_office(make_office()))
+    repo.save_plan(plan)
+    assert repo.record_issue(plan.id, "9", None).state is PlanState.DRAFT
+    assert repo.plan(plan.id).number == "09"
+    assert repo.versions(plan.id) == []

@@ -6,18 +6,11 @@ from datetime import date, datetime
 
 import pytest
 
+from cchc_desktop.core.clock import Clock
 from cchc_desktop.core.model import ResultCount, Task, TaskStatus
 from cchc_desktop.core.sample import sample_office, sample_plan
 from cchc_desktop.errors import NotFoundError
 from cchc_desktop.store.tracking import TaskStore
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2025, 9, 5, 8, 30)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
@@ -27,7 +20,7 @@ def tracked_plan(repo, template):
     plan = sample_plan(template, office)
     plan.office_id = office.id
     plan_id = repo.save_plan(plan)
-    clock = Clock()
+    clock = Clock.fixed(datetime(2025, 9, 5, 8, 30))  # local time
     return TaskStore(repo, clock), plan_id, clock
 
 
@@ -48,7 +41,7 @@ def test_an_edit_writes_one_dated_history_line_per_changed_field(tracked_plan):
     task.results = [ResultCount(2, "bài")]
     saved = store.update_task(plan_id, task)
     assert saved.task.status is TaskStatus.IN_PROGRESS
-    clock.now = datetime(2025, 9, 6, 14, 0)
+    clock.set(datetime(2025, 9, 6, 14, 0))
     task.notes = "Đã nộp bài dự thi"
     store.update_task(plan_id, task)
     history = store.history(task.id)
@@ -103,6 +96,18 @@ def test_moving_a_task_exchanges_two_places(tracked_plan):
     ids = [t.id for t in store.tracked_tasks(plan_id)]
     store.swap_tasks(ids[3], ids[4])
     assert [t.id for t in store.tracked_tasks(plan_id)] == [*ids[:3], ids[4], ids[3], *ids[5:]]
+
+
+def test_two_tasks_of_different_plans_are_never_swapped(tracked_plan, repo, template):
+    store, plan_id, _ = tracked_plan
+    other = sample_plan(template, sample_office(template))
+    other.office_id = repo.plan(plan_id).office_id
+    other_id = repo.save_plan(other)
+    mine, theirs = store.tracked_tasks(plan_id)[0], store.tracked_tasks(other_id)[0]
+    with pytest.raises(NotFoundError, match="không cùng một kế hoạch"):
+        store.swap_tasks(mine.id, theirs.id)
+    assert store.tracked_task(mine.id).position == mine.position
+    assert store.tracked_task(theirs.id).position == theirs.position
 
 
 def test_a_failed_edit_leaves_the_task_and_its_history_as_they_were(tracked_plan, monkeypatch):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.core.model import ItemKind, PlanItem
-from cchc_desktop.core.numbering import number_items, strip_own_label
+from cchc_desktop.core.numbering import default_kind, number_items, strip_own_label
 from cchc_desktop.core.text import nfc
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -203,7 +203,7 @@ class ItemTree(QTreeWidget):
         elif as_child:
             parent_item: PlanItem = current.data(0, ITEM_ROLE)
             siblings, index = parent_item.children, len(parent_item.children)
-            kind = siblings[-1].kind if siblings else _child_kind(parent_item.kind)
+            kind = siblings[-1].kind if siblings else default_kind(_depth(current) + 1)
         else:
             current_item: PlanItem = current.data(0, ITEM_ROLE)
             siblings = self._siblings(current)
@@ -254,9 +254,8 @@ class ItemTree(QTreeWidget):
         return next((n for n in self._all_nodes() if n.data(0, ITEM_ROLE) is item), None)
 
 
-def _child_kind(kind: ItemKind) -> ItemKind:
-    return {
-        ItemKind.SECTION: ItemKind.SUBSECTION,
-        ItemKind.SUBSECTION: ItemKind.POINT,
-        ItemKind.POINT: ItemKind.DASH,
-    }.get(kind, ItemKind.DASH)
+def _depth(node: QTreeWidgetItem) -> int:
+    depth, parent = 0, node.parent()
+    while parent is not None:
+        depth, parent = depth + 1, parent.parent()
+    return depth

@@ -24,23 +24,28 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from cchc_desktop.core.adapt import default_signer, default_units
+from cchc_desktop.core import office as office_words
+from cchc_desktop.core.adapt import default_units
 from cchc_desktop.core.checks import review
+from cchc_desktop.core.docdate import number_text
 from cchc_desktop.core.model import (
     Basis,
     ItemKind,
+    ItemRole,
+    Marker,
     OfficeKind,
     Plan,
     PlanItem,
     Signer,
     Task,
     Unit,
+    find_role,
 )
 from cchc_desktop.core.numbering import strip_own_label
 from cchc_desktop.core.period import Period, PeriodKind
 from cchc_desktop.core.text import nfc
 from cchc_desktop.core.timewords import format_date_vn, outside_period, parse_time
-from cchc_desktop.render.plan_html import preview_html
+from cchc_desktop.render.outline_html import preview_html
 from cchc_desktop.ui.forms.ui_wizard_items import Ui_ItemsForm
 from cchc_desktop.ui.forms.ui_wizard_list import Ui_ListForm
 from cchc_desktop.ui.forms.ui_wizard_office import Ui_OfficeForm
@@ -53,10 +58,6 @@ from cchc_desktop.ui.wizard.wizard import PageId, PlanWizard, new_office
 
 NEW_OFFICE = -1
 STEP_ROLE = Qt.ItemDataRole.UserRole + 2
-AUTHORITIES = (
-    ("Phó Chủ tịch ký thay Chủ tịch", default_signer().authority_lines),
-    ("Chủ tịch ký", ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]),
-)
 
 
 def text_of(widget: Any) -> str:
@@ -134,7 +135,7 @@ class OfficePage(Page):
         combo = self.ui.officeCombo
         combo.clear()
         for office in self.plan_wizard.repo.offices():
-            combo.addItem(office.committee, office.id)
+            combo.addItem(office_words.formal_name(office), office.id)
         combo.addItem("— Nhập cơ quan mới —", NEW_OFFICE)
         current = self.plan_wizard.office.id
         index = combo.findData(current if current is not None else NEW_OFFICE)
@@ -411,7 +412,7 @@ class ItemsPage(Page):
 
     form_class = Ui_ItemsForm
     intro = ""
-    part: tuple[int, int | None] = (0, None)  # (section, subsection) of the body it edits
+    role = ItemRole.NONE  # the part of the body it edits, found by its role
 
     def __init__(self, wizard: PlanWizard) -> None:
         super().__init__(wizard)
@@ -430,42 +431,35 @@ class ItemsPage(Page):
         ui.entryDown.clicked.connect(lambda: ui.tree.move_current(1))
 
     def initializePage(self) -> None:
-        self.ui.tree.load(_part(self.plan, *self.part))
+        self.ui.tree.load(_part(self.plan, self.role))
 
 
-def _part(plan: Plan, section: int, subsection: int | None) -> list[PlanItem]:
-    """The items under a section (or one of its subsections); a plan of another shape
-    falls back to its whole body."""
-    if section >= len(plan.sections):
-        return plan.sections
-    node = plan.sections[section]
-    if subsection is None:
-        return node.children
-    subsections = [c for c in node.children if c.kind is ItemKind.SUBSECTION]
-    if subsection >= len(subsections):
-        return node.children
-    return subsections[subsection].children
+def _part(plan: Plan, role: ItemRole) -> list[PlanItem]:
+    """The items under the part of the body playing ``role``; a plan without that part
+    shows its whole body."""
+    found = find_role(plan.sections, role)
+    return found.children if found is not None else plan.sections
 
 
 class PurposesPage(ItemsPage):
     title = "4. Mục đích, yêu cầu"
     subtitle = "Mục I của kế hoạch."
     intro = "Các mục đích và yêu cầu, theo cách viết của xã, phường."
-    part = (0, None)
+    role = ItemRole.PURPOSES
 
 
 class ContentPage(ItemsPage):
     title = "5. Nội dung tuyên truyền"
     subtitle = "Mục II.1 của kế hoạch."
     intro = "Những nội dung trọng tâm cần tuyên truyền trong kỳ."
-    part = (1, 0)
+    role = ItemRole.CONTENT
 
 
 class FormsPage(ItemsPage):
     title = "6. Hình thức tuyên truyền"
     subtitle = "Mục II.2 của kế hoạch."
     intro = "Các hình thức tuyên truyền xã, phường sẽ dùng."
-    part = (1, 1)
+    role = ItemRole.FORMS
 
 
 # 7. tasks -------------------------------------------------------------------------------
@@ -677,9 +671,11 @@ class OrganisationPage(Page):
         ui.units.currentRowChanged.connect(self._show_duty)
         ui.units.itemChanged.connect(self._unit_ticked)
         ui.duties.textChanged.connect(self._duties_changed)
-        ui.tasksParagraph.textChanged.connect(lambda: self._paragraph_changed(2, ui.tasksParagraph))
+        ui.tasksParagraph.textChanged.connect(
+            lambda: self._paragraph_changed(ItemRole.TASKS, ui.tasksParagraph)
+        )
         ui.budgetParagraph.textChanged.connect(
-            lambda: self._paragraph_changed(3, ui.budgetParagraph)
+            lambda: self._paragraph_changed(ItemRole.BUDGET, ui.budgetParagraph)
         )
         ui.closing.textChanged.connect(self._closing_changed)
         ui.splitter.setStretchFactor(0, 1)
@@ -687,40 +683,45 @@ class OrganisationPage(Page):
         for edit in (ui.tasksParagraph, ui.budgetParagraph, ui.closing):
             edit.setMaximumHeight(80)
 
+    @property
+    def blocks(self) -> list[PlanItem]:
+        """The units' blocks: the children of the part playing the organisation role."""
+        organisation = find_role(self.plan.sections, ItemRole.ORGANISATION)
+        return organisation.children if organisation is not None else []
+
     def initializePage(self) -> None:
         self._loading = True
         units = self.ui.units
         units.clear()
-        for duty in self.plan.duties:
-            item = QListWidgetItem(duty.heading)
+        for block in self.blocks:
+            item = QListWidgetItem(block.text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if duty.chosen else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if block.chosen else Qt.CheckState.Unchecked)
             units.addItem(item)
-        self.ui.tasksParagraph.setPlainText(self._paragraph(2))
-        self.ui.budgetParagraph.setPlainText(self._paragraph(3))
+        self.ui.tasksParagraph.setPlainText(self._paragraph(ItemRole.TASKS))
+        self.ui.budgetParagraph.setPlainText(self._paragraph(ItemRole.BUDGET))
         self.ui.closing.setPlainText(self.plan.closing)
         self._loading = False
-        first = next((i for i, d in enumerate(self.plan.duties) if d.chosen), 0)
+        first = next((i for i, d in enumerate(self.blocks) if d.chosen), 0)
         units.setCurrentRow(first)
 
-    def _paragraph(self, section: int) -> str:
-        if section < len(self.plan.sections) and self.plan.sections[section].children:
-            return self.plan.sections[section].children[0].text
-        return ""
+    def _paragraph(self, role: ItemRole) -> str:
+        node = find_role(self.plan.sections, role)
+        return node.children[0].text if node is not None and node.children else ""
 
     def _show_duty(self, row: int) -> None:
-        if row < 0 or row >= len(self.plan.duties):
+        if row < 0 or row >= len(self.blocks):
             return
         self._loading = True
-        duty = self.plan.duties[row]
-        self.ui.duties.setPlainText("\n".join(i.text for i in duty.items if i.chosen))
+        block = self.blocks[row]
+        self.ui.duties.setPlainText("\n".join(i.text for i in block.children if i.chosen))
         self._loading = False
 
     def _unit_ticked(self, item: QListWidgetItem) -> None:
         if self._loading:
             return
-        duty = self.plan.duties[self.ui.units.row(item)]
-        duty.chosen = item.checkState() == Qt.CheckState.Checked
+        block = self.blocks[self.ui.units.row(item)]
+        block.chosen = item.checkState() == Qt.CheckState.Checked
         self.changed()
 
     def _duties_changed(self) -> None:
@@ -729,8 +730,8 @@ class OrganisationPage(Page):
         row = self.ui.units.currentRow()
         if row < 0:
             return
-        duty = self.plan.duties[row]
-        existing = {i.text: i for i in duty.items}
+        block = self.blocks[row]
+        existing = {i.text: i for i in block.children}
         lines = [
             strip_own_label(line.strip())
             for line in text_of(self.ui.duties).splitlines()
@@ -739,18 +740,18 @@ class OrganisationPage(Page):
         chosen = [existing.get(line) or PlanItem(ItemKind.POINT, line) for line in lines]
         for item in chosen:
             item.chosen = True
-        kept_aside = [i for i in duty.items if not i.chosen and i not in chosen]
-        duty.items = chosen + kept_aside
+        kept_aside = [i for i in block.children if not i.chosen and i not in chosen]
+        block.children = chosen + kept_aside
         self.changed()
 
-    def _paragraph_changed(self, section: int, edit: Any) -> None:
-        if self._loading or section >= len(self.plan.sections):
+    def _paragraph_changed(self, role: ItemRole, edit: Any) -> None:
+        node = find_role(self.plan.sections, role)
+        if self._loading or node is None:
             return
-        node = self.plan.sections[section]
         if node.children:
             node.children[0].text = text_of(edit)
         else:
-            node.children.append(PlanItem(ItemKind.PARAGRAPH, text_of(edit)))
+            node.children.append(PlanItem(ItemKind.POINT, text_of(edit), marker=Marker.NONE))
         self.changed()
 
     def _closing_changed(self) -> None:
@@ -770,8 +771,6 @@ class SigningPage(Page):
     def __init__(self, wizard: PlanWizard) -> None:
         super().__init__(wizard)
         ui = self.ui
-        for label, lines in AUTHORITIES:
-            ui.authorityCombo.addItem(label, lines)
         ui.signerEdit.textChanged.connect(self._read)
         ui.authorityCombo.activated.connect(self._read)
         ui.recipientsEdit.textChanged.connect(self._read)
@@ -783,10 +782,15 @@ class SigningPage(Page):
     def initializePage(self) -> None:
         self._loading = True
         plan, office = self.plan, self.plan_wizard.office
-        signer = plan.signer or (office.signers[0] if office.signers else None)
-        self.ui.signerEdit.setText(signer.name if signer else "")
-        lines = signer.authority_lines if signer else AUTHORITIES[0][1]
-        index = next((i for i, (_, known) in enumerate(AUTHORITIES) if known == lines), 0)
+        forms = office_words.signature_forms(office)
+        self.ui.authorityCombo.clear()
+        for label, lines in forms:
+            self.ui.authorityCombo.addItem(label, lines)
+        signer = plan.signer or office_words.default_signer(office)
+        self.ui.signerEdit.setText(signer.name)
+        index = next(
+            (i for i, (_, known) in enumerate(forms) if known == signer.authority_lines), 0
+        )
         self.ui.authorityCombo.setCurrentIndex(index)
         self.ui.recipientsEdit.setPlainText("\n".join(plan.recipients))
         self.ui.suffixLabel.setText(f"/{plan.number_suffix}")
@@ -812,7 +816,7 @@ class SigningPage(Page):
             if line.strip().lstrip("-").strip()
         ]
         number = text_of(ui.numberEdit)
-        plan.number = f"{int(number):02d}" if number.isdigit() else number
+        plan.number = number_text(number)
         ui.signedDate.setEnabled(ui.signedCheck.isChecked())
         plan.issued_on = ui.signedDate.date().toPython() if ui.signedCheck.isChecked() else None
         drafted = ui.draftDate.date().toPython()

@@ -46,12 +46,13 @@ class PageId(IntEnum):
 
 STEP_PAGES = {
     Step.OFFICE: PageId.OFFICE,
-    Step.BASES: PageId.BASES,
+    Step.OPENING: PageId.BASES,
     Step.PURPOSES: PageId.PURPOSES,
     Step.CONTENT: PageId.CONTENT,
     Step.FORMS: PageId.FORMS,
     Step.TASKS: PageId.TASKS,
     Step.ORGANISATION: PageId.ORGANISATION,
+    Step.BODY: PageId.ORGANISATION,
     Step.SIGNING: PageId.SIGNING,
 }
 
