@@ -27,6 +27,16 @@ def template():
 
 
 @pytest.fixture
+def sample(template):
+    """The sample plan of xã Quyết Thắng and its office, built afresh for each test."""
+    from cchc_desktop.core.sample import sample_office, sample_plan
+
+    office = sample_office(template)
+    office.id = 1
+    return sample_plan(template, office), office
+
+
+@pytest.fixture
 def repo():
     from cchc_desktop.store.database import connect
     from cchc_desktop.store.repository import Repository

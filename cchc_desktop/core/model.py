@@ -240,6 +240,7 @@ class Task:
     id: int | None = None
     uid: str = field(default_factory=new_uid)
     due_on: date | None = None  # the due date stored when it was saved (read back, not typed)
+    remarks: str = ""  # ghi chú: printed in the appendix's own "Ghi chú" column, if it has one
 
     def dates(self, period: Period) -> tuple[date | None, date | None]:
         """Start and due dates derived from the time words, relative to the plan's period."""
@@ -248,6 +249,18 @@ class Task:
     def due(self, period: Period) -> date | None:
         """The stored due date, or the one the time words give while it is not saved."""
         return self.due_on if self.id is not None else self.dates(period)[1]
+
+
+@dataclass(slots=True)
+class AppendixColumn:
+    """A column of the appendix table as the office prints it: which task field it shows
+    ("number", "title", "output", "start_text", "finish_text", "lead_unit",
+    "supporting_units", "remarks"), its heading as written, and the heading it shares with its
+    neighbours ("Thời gian thực hiện" over "Triển khai" and "Hoàn thành")."""
+
+    key: str
+    heading: str
+    group: str = ""
 
 
 class PlanState(StrEnum):
@@ -281,6 +294,7 @@ class Plan:
     recipients: list[str] = field(default_factory=list)
     appendix_title: str = ""
     attachment_line: str = ""
+    appendix_columns: list[AppendixColumn] = field(default_factory=list)  # empty: the usual
     number: str = ""  # "05"; blank until the clerk assigns it
     number_suffix: str = "KH-UBND"
     issued_on: date | None = None  # the signing date, blank until the clerk fills it

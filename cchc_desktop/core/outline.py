@@ -314,6 +314,19 @@ APPENDIX_COLUMNS = (
     Column("lead_unit", "Cơ quan chủ trì", 3.4, "center"),
     Column("supporting_units", "Cơ quan phối hợp", 3.9),
 )
+# How wide and how aligned each task field prints, whatever the office calls its column.
+_COLUMN_SHAPES = {c.key: (c.weight, c.align) for c in APPENDIX_COLUMNS} | {"remarks": (3.0, "left")}
+
+
+def appendix_columns(plan: Plan) -> tuple[Column, ...]:
+    """The plan's own columns (an imported plan keeps its table's), else the usual seven."""
+    if not plan.appendix_columns:
+        return APPENDIX_COLUMNS
+    columns = []
+    for own in plan.appendix_columns:
+        weight, align = _COLUMN_SHAPES.get(own.key, (3.0, "left"))
+        columns.append(Column(own.key, own.heading, weight, align, own.group))
+    return tuple(columns)
 
 
 def task_cell(task: Task, key: str, number: int) -> Cell:
@@ -345,7 +358,7 @@ def plan_outline(plan: Plan, office: Office) -> Outline:
             label=APPENDIX_LABEL,
             title=tuple(appendix_title_lines(plan, office)),
             attachment=attachment(plan, office),
-            table=task_table(tasks),
+            table=task_table(tasks, appendix_columns(plan)),
         )
     signer = plan.signer
     return Outline(

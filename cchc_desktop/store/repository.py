@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_desktop.core.clock import Clock
 from cchc_desktop.core.model import (
+    AppendixColumn,
     Basis,
     ItemKind,
     ItemRole,
@@ -225,6 +226,13 @@ class Repository:
             "closing": nfc(plan.closing),
             "appendix_title": nfc(plan.appendix_title),
             "attachment_line": nfc(plan.attachment_line),
+            "appendix_columns": json.dumps(
+                [
+                    {"key": c.key, "heading": nfc(c.heading), "group": nfc(c.group)}
+                    for c in plan.appendix_columns
+                ],
+                ensure_ascii=False,
+            ),
             "signer": None
             if plan.signer is None
             else json.dumps(
@@ -317,6 +325,7 @@ class Repository:
             "evidence": nfc(task.evidence),
             "notes": nfc(task.notes),
             "reason": nfc(task.reason),
+            "remarks": nfc(task.remarks),
             "chosen": int(task.chosen),
             "key": task.key,
             "start_date": _date(start),
@@ -423,6 +432,10 @@ class Repository:
             recipients=json.loads(row["recipients"]),
             appendix_title=row["appendix_title"],
             attachment_line=row["attachment_line"],
+            appendix_columns=[
+                AppendixColumn(c["key"], c["heading"], c.get("group", ""))
+                for c in json.loads(row["appendix_columns"])
+            ],
             number=row["number"],
             number_suffix=row["number_suffix"],
             issued_on=_parse_date(row["issued_on"]),
@@ -578,4 +591,5 @@ def task_from_row(r: Row) -> Task:
         id=r["id"],
         uid=r["uid"],
         due_on=_parse_date(r["due_date"]),
+        remarks=r["remarks"],
     )

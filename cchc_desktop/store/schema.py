@@ -276,6 +276,7 @@ def _m005_steps(db: Database) -> None:
         ("uid", "TEXT NOT NULL DEFAULT ''"),
         ("appendix_title", "TEXT NOT NULL DEFAULT ''"),
         ("attachment_line", "TEXT NOT NULL DEFAULT ''"),
+        ("appendix_columns", "TEXT NOT NULL DEFAULT '[]'"),
         ("deleted_at", "TEXT"),
     ):
         db.execute(f"ALTER TABLE plans ADD COLUMN {column} {kind}")
@@ -361,10 +362,25 @@ def _m005_steps(db: Database) -> None:
     for column in ("plan_id", "parent_id"):
         db.execute(f"CREATE INDEX idx_plan_items_{column} ON plan_items({column})")
 
-    # Tasks: an identity.
+    # Tasks: an identity, and the appendix's "Ghi chú" column when a plan has one.
     db.execute("ALTER TABLE tasks ADD COLUMN uid TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE tasks ADD COLUMN remarks TEXT NOT NULL DEFAULT ''")
     db.execute(f"UPDATE tasks SET uid = {_UID}")
     db.execute("CREATE UNIQUE INDEX idx_tasks_uid ON tasks(uid)")
+
+    # Templates the office brought in (from Word, or a file passed on by another office).
+    db.execute(
+        """
+        CREATE TABLE templates (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )
+        """
+    )
 
     # The issued text of a plan, kept as signed beside later drafts.
     db.execute(
@@ -393,7 +409,8 @@ def _m005_steps(db: Database) -> None:
 
 def m005_identities_and_the_plan_tree(db: Database) -> None:
     """Stable uids for offices, plans, items and tasks; offices of any kind; the body as one
-    tree with a marker per item; issued versions; the plan bin; every moment in UTC.
+    tree with a marker per item; an appendix with its own columns; issued versions; the plan
+    bin; templates brought in by the office; every moment in UTC.
 
     Rebuilding tables that others refer to needs foreign keys off, which SQLite allows only
     outside a transaction: this step opens its own, and a file that holds its work already

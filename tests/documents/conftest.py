@@ -10,15 +10,6 @@ from cchc_desktop.core.sample import sample_office, sample_plan
 from cchc_desktop.core.template import bundled_template
 
 
-@pytest.fixture
-def sample():
-    template = bundled_template()
-    office = sample_office(template)
-    office.id = 1
-    plan = sample_plan(template, office)
-    return plan, office
-
-
 @pytest.fixture(scope="module")
 def sample_docx(tmp_path_factory):
     from cchc_desktop.documents.plan_docx import write_plan_docx
