@@ -83,3 +83,26 @@ class Period:
         first = (self.first_month - 1) // 3 + 1
         last = (self.last_month - 1) // 3 + 1
         return tuple(range(first, last + 1))
+
+
+def period_to_plan(today: date, kind: PeriodKind | None = None) -> Period:
+    """The period an office plans now: the half-year it is in, or — in its last two months,
+    when the next plan is being written — the following one. A yearly plan: this year, or
+    next year from November on."""
+    if kind is PeriodKind.YEAR:
+        return Period(PeriodKind.YEAR, today.year + (1 if today.month >= 11 else 0))
+    current = Period(
+        PeriodKind.FIRST_HALF if today.month <= 6 else PeriodKind.SECOND_HALF, today.year
+    )
+    return current.next if today.month >= current.last_month - 1 else current
+
+
+def drafting_month(period: Period, today: date) -> date:
+    """The month and year the date line shows while the day is blank: this month when it falls
+    in the time a plan for ``period`` is written (from three months before it to its end),
+    else the period's first month."""
+    first = period.start
+    earliest = date(first.year - (first.month <= 3), (first.month - 4) % 12 + 1, 1)
+    if earliest <= today <= period.end:
+        return date(today.year, today.month, 1)
+    return first

@@ -385,8 +385,8 @@ class Repository:
                 [number, _date(issued_on), state.value, self._now(), plan_id],
             )
             plan = self.plan(plan_id)
-            if state is PlanState.ISSUED:
-                self.save_version(plan)
+            if state is PlanState.ISSUED and plan.office_id is not None:
+                self.save_version(plan, self.office(plan.office_id))
         return plan
 
     def plan(self, plan_id: int) -> Plan:
@@ -514,12 +514,14 @@ class Repository:
 
     # issued versions ------------------------------------------------------------------
 
-    def save_version(self, plan: Plan) -> int:
-        """Keep the plan's text as it stands (as signed), with its number and date."""
+    def save_version(self, plan: Plan, office: Office) -> int:
+        """Keep the plan's text as it stands (as signed), with its number and date and the
+        office as it then was, so that it can be printed again exactly."""
         from cchc_desktop.core.model import new_uid
-        from cchc_desktop.core.serialize import plan_to_dict
+        from cchc_desktop.core.serialize import office_to_dict, plan_to_dict
 
         assert plan.id is not None
+        payload = {"plan": plan_to_dict(plan), "office": office_to_dict(office)}
         return self._insert(
             "plan_versions",
             {
@@ -527,7 +529,7 @@ class Repository:
                 "uid": new_uid(),
                 "number": plan.number,
                 "issued_on": _date(plan.issued_on),
-                "payload": json.dumps(plan_to_dict(plan), ensure_ascii=False),
+                "payload": json.dumps(payload, ensure_ascii=False),
                 "created_at": self._now(),
             },
         )
@@ -549,11 +551,23 @@ class Repository:
             )
         ]
 
-    def version_plan(self, version: PlanVersion) -> Plan:
-        """An issued version as a plan again, exactly as it was signed."""
-        from cchc_desktop.core.serialize import plan_from_dict
+    def version_document(self, version: PlanVersion) -> tuple[Plan, Office]:
+        """An issued version as a plan and its office again, exactly as it was signed."""
+        from cchc_desktop.core.serialize import office_from_dict, plan_from_dict
 
-        return plan_from_dict(version.payload)
+        return plan_from_dict(version.payload["plan"]), office_from_dict(version.payload["office"])
+
+    def duplicate_plan(self, plan_id: int) -> int:
+        """A copy of a plan to shape into another: new identities, its tasks not started, no
+        number or date. Returns the copy's id."""
+        from cchc_desktop.core.adapt import carry_forward
+
+        original = self.plan(plan_id)
+        copy = carry_forward(original, original.period)
+        copy.summary = original.summary
+        copy.office_id = original.office_id
+        copy.drafted_on = original.drafted_on
+        return self.save_plan(copy)
 
     # helpers ---------------------------------------------------------------------------
 

@@ -5,21 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from cchc_desktop.core.model import Office, Plan
 from cchc_desktop.errors import CchcError
 from cchc_desktop.ui.messages import show_error
+from cchc_desktop.ui.settings import EXPORT_FOLDER
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
-
-FOLDER_KEY = "export/folder"
 
 
 @contextmanager
@@ -41,12 +41,13 @@ def export_plan_documents(
     title: str = "Đã xuất văn bản",
     lead: str = "",
     offer_print: bool = False,
+    today: date | None = None,
 ) -> list[Path] | None:
     """The .docx, .xlsx and .pdf of the plan into a folder the officer picks; None when
     nothing was written (cancelled, refused to overwrite, or an error already shown)."""
-    settings = QSettings()
-    start = str(settings.value(FOLDER_KEY, str(Path.home())))
-    folder = QFileDialog.getExistingDirectory(parent, "Chọn thư mục lưu văn bản", start)
+    folder = QFileDialog.getExistingDirectory(
+        parent, "Chọn thư mục lưu văn bản", EXPORT_FOLDER.get()
+    )
     if not folder:
         return None
     from cchc_desktop.documents.package import TargetsExistError, export_package
@@ -56,7 +57,7 @@ def export_plan_documents(
         with busy():
             result = export_package(
                 plan, office, Path(folder), pdf_writer=write_plan_pdf, make_zip=make_zip,
-                overwrite=overwrite,
+                overwrite=overwrite, today=today,
             )  # fmt: skip
         return result.files, result.warnings
 
@@ -77,7 +78,7 @@ def export_plan_documents(
     except CchcError as error:
         show_error(parent, error)
         return None
-    settings.setValue(FOLDER_KEY, folder)
+    EXPORT_FOLDER.set(folder)
     names = "\n".join(f"• {p.name}" for p in files)
     notes = ("\n\nLưu ý:\n" + "\n".join(warnings)) if warnings else ""
     box = QMessageBox(

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from cchc_desktop.core.model import Plan, PlanState
+from cchc_desktop.core.model import Plan, PlanState, issue_state
 from cchc_desktop.ui.forms.ui_issue_dialog import Ui_IssueDialog
 
 
@@ -35,13 +35,13 @@ class IssueDialog(QDialog):
         self.ui.problem.setText("" if ok else "Số văn bản chỉ gồm chữ số, ví dụ 05.")
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
-    def apply(self) -> Plan:
-        """The plan with what the officer entered (call after the dialog was accepted)."""
-        number = self.ui.number.text().strip()
-        self.plan.number = f"{int(number):02d}" if number else ""
-        self.plan.issued_on = (
-            self.ui.issuedOn.date().toPython() if self.ui.signed.isChecked() else None
-        )
-        signed = self.plan.number and self.plan.issued_on
-        self.plan.state = PlanState.ISSUED if signed else PlanState.DRAFT
-        return self.plan
+    def values(self) -> tuple[str, date | None]:
+        """The number (as typed: the store pads it) and the signing date, if one was given."""
+        issued_on: date | None = None
+        if self.ui.signed.isChecked():
+            issued_on = self.ui.issuedOn.date().toPython()  # type: ignore[assignment]
+        return self.ui.number.text().strip(), issued_on
+
+    def will_issue(self) -> bool:
+        number, issued_on = self.values()
+        return issue_state(number, issued_on) is PlanState.ISSUED

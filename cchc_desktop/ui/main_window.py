@@ -10,25 +10,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QUndoStack
+from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHeaderView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStyle,
     QWidget,
 )
 
 from cchc_desktop import APP_DISPLAY_NAME, __version__
+from cchc_desktop.core.clock import Clock
 from cchc_desktop.core.deadlines import Deadline, ReportPeriod, upcoming
 from cchc_desktop.core.model import Office, Plan, PlanState
 from cchc_desktop.errors import CchcError
 from cchc_desktop.store.database import backup_to
 from cchc_desktop.store.repository import Repository
 from cchc_desktop.store.tracking import TaskStore
+from cchc_desktop.ui import settings
 from cchc_desktop.ui.export_flow import busy, export_plan_documents, new_printer, print_plan
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from cchc_desktop.ui.messages import show_error
@@ -51,12 +54,14 @@ class MainWindow(QMainWindow):
         repo: Repository,
         db_path: Path,
         parent: QWidget | None = None,
-        today: Callable[[], date] | None = None,
+        clock: Clock | None = None,
     ) -> None:
         super().__init__(parent)
         self.repo = repo
         self.db_path = db_path
-        self.today: Callable[[], date] = today or date.today  # the clock; tests fix it
+        self.clock = clock or repo.clock  # one clock for the window, the store and dialogs
+        repo.clock = self.clock
+        self.today: Callable[[], date] = self.clock.today
         self.store = TaskStore(repo)
         # Before the form's actions, so that it is destroyed first, with its last signals.
         self.undo_stack = QUndoStack(self)
@@ -159,21 +164,32 @@ class MainWindow(QMainWindow):
         self.ui.actionPrintPreview.triggered.connect(self.print_preview)
         self.ui.actionPrint.triggered.connect(self.print_plan)
         self.ui.actionRecordIssue.triggered.connect(self.record_issue)
-        self.ui.actionZip.setChecked(QSettings().value("export/zip", False, type=bool))
-        self.ui.actionZip.toggled.connect(lambda on: QSettings().setValue("export/zip", on))
+        self.ui.actionEditPlan.triggered.connect(self.edit_plan)
+        self.ui.actionDuplicatePlan.triggered.connect(self.duplicate_plan)
+        self.ui.actionDeletePlan.triggered.connect(self.delete_plan)
+        self.ui.actionDeletedPlans.triggered.connect(self.show_deleted_plans)
+        self.ui.actionIssuedVersions.triggered.connect(self.show_versions)
+        self.ui.actionZip.setChecked(settings.EXPORT_ZIP.get())
+        self.ui.actionZip.toggled.connect(lambda on: settings.EXPORT_ZIP.set(on))
         self.plan_actions = (
             self.ui.actionExportPackage, self.ui.actionExportPdf, self.ui.actionOpenDocx,
             self.ui.actionPrintPreview, self.ui.actionPrint, self.ui.actionRecordIssue,
-            self.ui.actionReport, self.ui.actionAddTask,
+            self.ui.actionReport, self.ui.actionAddTask, self.ui.actionEditPlan,
+            self.ui.actionDuplicatePlan, self.ui.actionDeletePlan, self.ui.actionIssuedVersions,
         )  # fmt: skip
+        self.ui.plansView.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.ui.plansView.customContextMenuRequested.connect(self._plan_menu)
+        self.ui.actionDeletePlan.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.ui.actionDeletePlan.setShortcut("Delete")
+        self.ui.plansView.addAction(self.ui.actionDeletePlan)
+        self.ui.plansView.doubleClicked.connect(lambda _index: self.edit_plan())
         self.statusBar().showMessage(f"Dữ liệu: {db_path}")
 
-        settings = QSettings()
-        geometry = settings.value("main_window/geometry")
+        geometry = settings.WINDOW_GEOMETRY.get()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for widget, key in self._saved_layout():
-            state = settings.value(key)
+        for widget, setting in self._saved_layout():
+            state = setting.get()
             if state is not None:
                 widget.restoreState(state)
         self.current_plan_id: int | None = None
@@ -205,7 +221,128 @@ class MainWindow(QMainWindow):
         """The step-by-step plan wizard, loaded on first use."""
         from cchc_desktop.ui.wizard import open_wizard
 
-        open_wizard(self)
+        open_wizard(self, self)
+
+    # the plan as a whole ---------------------------------------------------------------
+
+    def _plan_menu(self, position: QPoint) -> None:
+        if self.current_plan_id is None:
+            return
+        menu = QMenu(self)
+        for action in (self.ui.actionEditPlan, self.ui.actionDuplicatePlan,
+                       self.ui.actionDeletePlan, None, self.ui.actionExportPackage,
+                       self.ui.actionRecordIssue, self.ui.actionIssuedVersions):  # fmt: skip
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.exec(self.ui.plansView.viewport().mapToGlobal(position))
+
+    def edit_plan(self) -> None:
+        """The selected plan in the wizard's pages, everything editable; an issued plan is
+        kept as signed (its issued version) and the edit becomes a new draft."""
+        current = self._current()
+        if current is None:
+            return
+        self.tracker.commit_panel()
+        plan, office = current
+        assert plan.id is not None
+        if plan.is_issued:
+            answer = QMessageBox.question(
+                self,
+                "Sửa kế hoạch đã ban hành?",
+                f"Kế hoạch đã ban hành (số {plan.number}/{plan.number_suffix}). Bản đã ký được "
+                "giữ nguyên để xuất lại (Kế hoạch → Các bản đã ban hành); bản sửa là bản dự thảo "
+                "mới, chưa có số, ngày. Việc theo dõi nhiệm vụ được giữ nguyên. Sửa?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            try:
+                with self.repo.transaction():
+                    if not self.repo.versions(plan.id):  # issued before versions were kept
+                        self.repo.save_version(plan, office)
+                    self.repo.record_issue(plan.id, "", None)
+            except CchcError as error:
+                show_error(self, error)
+                return
+        from cchc_desktop.ui.wizard import open_wizard
+
+        open_wizard(self, self, plan.id)
+
+    def duplicate_plan(self) -> None:
+        if self.current_plan_id is None:
+            return
+        self.tracker.commit_panel()
+        try:
+            copy_id = self.repo.duplicate_plan(self.current_plan_id)
+        except CchcError as error:
+            show_error(self, error)
+            return
+        self.refresh(select=copy_id)
+        self.statusBar().showMessage(
+            "Đã tạo bản sao của kế hoạch; sửa bản sao bằng Kế hoạch → Sửa kế hoạch.", 8000
+        )
+
+    def delete_plan(self) -> None:
+        """To the bin, after a question; Ctrl+Z or Tệp → Kế hoạch đã xóa brings it back."""
+        current = self._current()
+        if current is None:
+            return
+        plan, _office = current
+        assert plan.id is not None
+        self.tracker.commit_panel()
+        answer = QMessageBox.question(
+            self,
+            "Xóa kế hoạch?",
+            f"Chuyển kế hoạch «{plan.title}» ({len(plan.chosen_tasks)} nhiệm vụ) vào mục «Kế "
+            "hoạch đã xóa»? Có thể khôi phục bằng Ctrl+Z hoặc Tệp → Kế hoạch đã xóa.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.repo.delete_plan(plan.id)
+        except CchcError as error:
+            show_error(self, error)
+            return
+        self.refresh()
+        self.undo_stack.push(_PlanBinCommand(self, plan.id, plan.title))
+        self.statusBar().showMessage(
+            f"Đã xóa kế hoạch «{plan.title[:60]}» (Ctrl+Z để hoàn tác).", 8000
+        )
+
+    def show_deleted_plans(self) -> None:
+        from cchc_desktop.ui.plan_dialogs import DeletedPlansDialog
+
+        dialog = DeletedPlansDialog(self.repo, self)
+        dialog.exec()
+        if dialog.restored is not None:
+            self.refresh(select=dialog.restored)
+            self.statusBar().showMessage("Đã khôi phục kế hoạch.", 6000)
+        else:
+            self.refresh(select=self.current_plan_id)
+
+    def show_versions(self) -> None:
+        """The plan's issued versions; the chosen one exported exactly as signed."""
+        if self.current_plan_id is None:
+            return
+        from cchc_desktop.ui.plan_dialogs import VersionsDialog
+
+        dialog = VersionsDialog(self.repo, self.current_plan_id, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        try:
+            plan, office = self.repo.version_document(dialog.chosen)
+        except CchcError as error:
+            show_error(self, error)
+            return
+        export_plan_documents(
+            self, plan, office, make_zip=self.ui.actionZip.isChecked(), today=self.today(),
+            title="Đã xuất bản đã ban hành",
+        )  # fmt: skip
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -424,8 +561,7 @@ class MainWindow(QMainWindow):
         except CchcError as error:
             show_error(self, error)
             return
-        self.tracker.office = self.repo.office(office.id)
-        self.tracker._update_summary()
+        self.tracker.set_office(self.repo.office(office.id))
         self.check_deadlines()
         self.statusBar().showMessage(
             f"Đã lưu: báo cáo gửi trước ngày {day} của tháng cuối quý.", 6000
@@ -462,6 +598,7 @@ class MainWindow(QMainWindow):
     # documents -----------------------------------------------------------------------
 
     def _current(self) -> tuple[Plan, Office] | None:
+        """The selected plan and its office, read now (edits saved so far included)."""
         if self.current_plan_id is None:
             return None
         try:
@@ -475,9 +612,12 @@ class MainWindow(QMainWindow):
 
     def export_package(self) -> None:
         """The .docx, .xlsx and .pdf into a folder the officer picks (remembered)."""
+        self.tracker.commit_panel()
         current = self._current()
         if current is not None:
-            export_plan_documents(self, *current, make_zip=self.ui.actionZip.isChecked())
+            export_plan_documents(
+                self, *current, make_zip=self.ui.actionZip.isChecked(), today=self.today()
+            )
 
     def export_pdf(self) -> None:
         current = self._current()
@@ -487,8 +627,7 @@ class MainWindow(QMainWindow):
         from cchc_desktop.documents.package import document_stem
         from cchc_desktop.render.paged import write_plan_pdf
 
-        settings = QSettings()
-        start = Path(str(settings.value("export/folder", str(Path.home()))))
+        start = Path(settings.EXPORT_FOLDER.get())
         target, _ = QFileDialog.getSaveFileName(
             self, "Xuất PDF", str(start / f"{document_stem('KH', plan, office)}.pdf"), "PDF (*.pdf)"
         )
@@ -500,7 +639,7 @@ class MainWindow(QMainWindow):
         except CchcError as error:
             show_error(self, error)
             return
-        settings.setValue("export/folder", str(Path(target).parent))
+        settings.EXPORT_FOLDER.set(str(Path(target).parent))
         self.statusBar().showMessage(f"Đã xuất PDF ({pages} trang): {target}", 8000)
 
     def open_docx(self) -> None:
@@ -550,29 +689,38 @@ class MainWindow(QMainWindow):
             print_plan(self, *current)
 
     def record_issue(self) -> None:
+        """The number and date the clerk gave the plan: only those are written (the tasks'
+        tracking, edited meanwhile, stays as it is)."""
+        self.tracker.commit_panel()
         current = self._current()
         if current is None:
             return
         from cchc_desktop.ui.issue_dialog import IssueDialog
 
         plan, _office = current
-        dialog = IssueDialog(plan, date.today(), self)
+        assert plan.id is not None
+        dialog = IssueDialog(plan, self.today(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        number, issued_on = dialog.values()
         try:
-            self.repo.save_plan(dialog.apply())
+            issued = self.repo.record_issue(plan.id, number, issued_on)
         except CchcError as error:
             show_error(self, error)
             return
         self.refresh(select=plan.id)
+        if issued.is_issued:
+            self.statusBar().showMessage(
+                f"Đã ghi số {issued.number}/{issued.number_suffix}: kế hoạch đã ban hành; bản đã "
+                "ký được giữ lại.", 8000
+            )  # fmt: skip
 
     def _report_warnings(self, warnings: list[str]) -> None:
         if warnings:
             QMessageBox.information(self, "Lưu ý khi xuất văn bản", "\n".join(warnings))
 
     def backup(self) -> None:
-        settings = QSettings()
-        folder = str(settings.value("backup/folder", str(Path.home())))
+        folder = settings.BACKUP_FOLDER.get()
         suggested = str(Path(folder) / f"cchc-saoluu-{self.db_path.stem}.sqlite")
         target, _ = QFileDialog.getSaveFileName(
             self, "Sao lưu dữ liệu", suggested, "Tệp dữ liệu (*.sqlite)"
@@ -584,7 +732,7 @@ class MainWindow(QMainWindow):
         except CchcError as error:
             show_error(self, error)
             return
-        settings.setValue("backup/folder", str(Path(target).parent))
+        settings.BACKUP_FOLDER.set(str(Path(target).parent))
         self.statusBar().showMessage(f"Đã sao lưu vào {target}", 5000)
 
     def open_data_folder(self) -> None:
@@ -603,16 +751,35 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tracker.commit_panel()
-        settings = QSettings()
-        settings.setValue("main_window/geometry", self.saveGeometry())
-        for widget, key in self._saved_layout():
-            settings.setValue(key, widget.saveState())
+        settings.WINDOW_GEOMETRY.set(self.saveGeometry())
+        for widget, setting in self._saved_layout():
+            setting.set(widget.saveState())
         super().closeEvent(event)
 
-    def _saved_layout(self) -> list[tuple[Any, str]]:
+    def _saved_layout(self) -> list[tuple[Any, settings.StateSetting]]:
         """Splitters and the task table's columns (order, widths, hidden), kept between runs."""
         return [
-            (self.ui.splitter, "main_window/splitter"),
-            (self.tracker.ui.splitter, "main_window/task_splitter"),
-            (self.tracker.ui.table.horizontalHeader(), "main_window/task_columns"),
+            (self.ui.splitter, settings.MAIN_SPLITTER),
+            (self.tracker.ui.splitter, settings.TASK_SPLITTER),
+            (self.tracker.ui.table.horizontalHeader(), settings.TASK_COLUMNS),
         ]
+
+
+class _PlanBinCommand(QUndoCommand):
+    """A plan moved to the bin; undo puts it back and opens it."""
+
+    def __init__(self, window: MainWindow, plan_id: int, title: str) -> None:
+        super().__init__(f"Xóa kế hoạch «{title[:40]}»")
+        self.window, self.plan_id = window, plan_id
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # pushed after the plan was moved
+            self._first = False
+            return
+        self.window.repo.delete_plan(self.plan_id)
+        QTimer.singleShot(0, self.window.refresh)  # not while the stack is busy with us
+
+    def undo(self) -> None:
+        self.window.repo.restore_plan(self.plan_id)
+        QTimer.singleShot(0, lambda: self.window.refresh(select=self.plan_id))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, QTimer, QUrl
+from PySide6.QtCore import QDate, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.core.deadlines import ReportPeriod, report_periods
+from cchc_desktop.core.docdate import number_text
 from cchc_desktop.core.model import Office, Plan
 from cchc_desktop.core.numbering import roman
 from cchc_desktop.core.office import number_suffix
@@ -39,6 +40,7 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.store.tracking import TaskStore
 from cchc_desktop.ui.forms.ui_report_dialog import Ui_ReportDialog
 from cchc_desktop.ui.messages import show_error
+from cchc_desktop.ui.settings import EXPORT_FOLDER
 
 SAVE_DELAY_MS = 800
 TAB_TITLES = {  # the full heading is the tab's tooltip and is what prints
@@ -79,6 +81,7 @@ class ReportDialog(QDialog):
         self.data: ReportData | None = None
         self.text: ReportText | None = None
         self.edited = False  # the wording differs from what the figures would give
+        self.shown: ReportPeriod | None = None  # the period whose wording is in the editors
         self.files: list[Path] = []
         self._loading = False
 
@@ -134,8 +137,8 @@ class ReportDialog(QDialog):
         return value
 
     def _period_changed(self) -> None:
-        self.save_draft()
-        report = self.report
+        self.save_draft()  # the wording typed so far, under the period it was typed for
+        report = self.shown = self.report
         self.ui.deadlineInfo.setText(
             f"Hạn gửi: trước ngày "
             f"{format_date_vn(report.deadline(self.office.report_deadline_day))}"
@@ -217,8 +220,7 @@ class ReportDialog(QDialog):
             for line in self.recipients.toPlainText().splitlines()
             if line.strip()
         ]
-        number = self.ui.numberEdit.text().strip()
-        text.number = f"{int(number):02d}" if number.isdigit() and int(number) < 10 else number
+        text.number = number_text(self.ui.numberEdit.text())
         text.drafted_on = self.as_of()
         return text
 
@@ -237,11 +239,11 @@ class ReportDialog(QDialog):
     def save_draft(self) -> None:
         """The wording as typed, kept per plan and period (one transaction)."""
         self._save_timer.stop()
-        if not self.edited or self.text is None:
+        if not self.edited or self.text is None or self.shown is None:
             return
         try:
             self.store.save_report_draft(
-                self.plan_id, self.report.code, self.current_text().to_dict()
+                self.plan_id, self.shown.code, self.current_text().to_dict()
             )
         except CchcError as error:
             self.ui.savedLabel.setText(error.message)
@@ -271,9 +273,9 @@ class ReportDialog(QDialog):
     def export(self) -> None:
         """The .docx and .xlsx into a folder the officer picks (remembered with the plan's)."""
         self.save_draft()
-        settings = QSettings()
-        start = str(settings.value("export/folder", str(Path.home())))
-        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục lưu báo cáo", start)
+        folder = QFileDialog.getExistingDirectory(
+            self, "Chọn thư mục lưu báo cáo", EXPORT_FOLDER.get()
+        )
         if not folder:
             return
         from cchc_desktop.documents.package import TargetsExistError, export_report
@@ -296,7 +298,7 @@ class ReportDialog(QDialog):
         except CchcError as error:
             show_error(self, error)
             return
-        settings.setValue("export/folder", folder)
+        EXPORT_FOLDER.set(folder)
         self.files = result.files
         names = "\n".join(f"• {p.name}" for p in result.files)
         notes = ("\n\nLưu ý:\n" + "\n".join(result.warnings)) if result.warnings else ""

@@ -24,7 +24,13 @@ from cchc_desktop.ui.task_table.proxy import (
     StatusFilter,
     TaskFilterProxyModel,
 )
-from cchc_desktop.ui.undo import AddTaskCommand, DeleteTaskCommand, MoveTaskCommand
+from cchc_desktop.ui.undo import (
+    AddTaskCommand,
+    DeleteTaskCommand,
+    EditTaskCommand,
+    MoveTaskCommand,
+    TaskCommand,
+)
 
 NEW_TASK_TITLE = "Nhiệm vụ mới"
 
@@ -50,7 +56,8 @@ class TaskTracker(QWidget):
         self.office: Office | None = None
         self.windows: list[TimeWindow] = []
 
-        self.model = TaskTableModel(store, today, undo_stack, self)
+        self.model = TaskTableModel(store, today, self)
+        self.model.editor = self._edit
         self.proxy = TaskFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         table = self.ui.table
@@ -188,6 +195,11 @@ class TaskTracker(QWidget):
         )
         self.ui.clearFiltersButton.setEnabled(self.proxy.filters.active)
 
+    def set_office(self, office: Office) -> None:
+        """The office's rules changed (its report deadline): the summary follows."""
+        self.office = office
+        self._update_summary()
+
     def _update_summary(self) -> None:
         counts = self.model.counts()
         self.ui.doneButton.setText(f"✔ Hoàn thành: {counts.done}")
@@ -253,6 +265,17 @@ class TaskTracker(QWidget):
         """Save what is being typed in the panel before the selection or filters change."""
         self.ui.panel.commit()
 
+    def _edit(self, before: Task, after: Task, what: str) -> bool:
+        """One edit of a task, as one undoable command."""
+        return self._push(EditTaskCommand(self.model, before, after, what))
+
+    def _push(self, command: TaskCommand) -> bool:
+        """Run a command once; on success it goes on the undo stack."""
+        if not command.first_run():
+            return False
+        self.undo_stack.push(command)
+        return True
+
     def _panel_edited(self, task: Task) -> None:
         if self.model.edit(task):
             self.message.emit(f"Đã lưu: {task.title[:60]}")
@@ -269,9 +292,8 @@ class TaskTracker(QWidget):
         at = source_row + 1 if source_row is not None else self.model.rowCount()
         task = Task(NEW_TASK_TITLE, status=TaskStatus.NOT_STARTED)
         command = AddTaskCommand(self.model, task, after_id, at)
-        if not command.first_run():
+        if not self._push(command):
             return None
-        self.undo_stack.push(command)
         assert command.task_id is not None
         self.proxy.pin(command.task_id)
         self.proxy.invalidate()
@@ -288,9 +310,8 @@ class TaskTracker(QWidget):
             return False
         proxy_row = self.ui.table.current_proxy_row() or 0
         command = DeleteTaskCommand(self.model, task_id, tracked.task.title)
-        if not command.first_run():
+        if not self._push(command):
             return False
-        self.undo_stack.push(command)
         if self.proxy.rowCount():
             self.ui.table.selectRow(min(proxy_row, self.proxy.rowCount() - 1))
         self.message.emit(f"Đã xóa nhiệm vụ «{tracked.task.title[:50]}» (Ctrl+Z để hoàn tác).")
@@ -316,8 +337,7 @@ class TaskTracker(QWidget):
         if other is None or (row == 0 and up):
             return False
         command = MoveTaskCommand(self.model, task_id, other, up)
-        if not command.first_run():
+        if not self._push(command):
             return False
-        self.undo_stack.push(command)
         self.select_task(task_id)
         return True

@@ -1,18 +1,33 @@
 """The tracker's undoable actions: each QUndoCommand is one call to the store (one
-transaction), then tells the task model what changed. Delete keeps what undo needs."""
+transaction), then tells the rows on screen what changed. Delete keeps what undo needs.
+
+Commands see the task table only through ``TaskRows``, the few calls they need."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QUndoCommand
 
 from cchc_desktop.core.model import Task
+from cchc_desktop.core.tracking import TrackedTask
 from cchc_desktop.errors import CchcError
-from cchc_desktop.store.tracking import DeletedTask
+from cchc_desktop.store.tracking import DeletedTask, TaskStore
 
-if TYPE_CHECKING:
-    from cchc_desktop.ui.task_table.model import TaskTableModel
+
+class TaskRows(Protocol):
+    """What the commands need of the rows on screen (the task table's model)."""
+
+    store: TaskStore
+    plan_id: int | None
+    failed: SignalInstance
+
+    def save(self, task: Task) -> bool: ...
+    def insert(self, tracked: TrackedTask, at: int) -> None: ...
+    def remove(self, task_id: int) -> int | None: ...
+    def swapped(self, first_id: int, second_id: int) -> None: ...
+    def tracked(self, task_id: int) -> TrackedTask | None: ...
 
 
 def _short(title: str, limit: int = 40) -> str:
@@ -24,7 +39,7 @@ class TaskCommand(QUndoCommand):
     """Runs once when created (``first_run``), so a refused change never reaches the stack;
     a later undo or redo that the store refuses drops the command from the stack."""
 
-    def __init__(self, model: TaskTableModel, text: str) -> None:
+    def __init__(self, model: TaskRows, text: str) -> None:
         super().__init__(text)
         self.model = model
         self._skip_redo = False
@@ -63,7 +78,7 @@ class TaskCommand(QUndoCommand):
 class EditTaskCommand(TaskCommand):
     """Any change of one task's fields: status, results, evidence, notes, the appendix text."""
 
-    def __init__(self, model: TaskTableModel, before: Task, after: Task, what: str = "") -> None:
+    def __init__(self, model: TaskRows, before: Task, after: Task, what: str = "") -> None:
         label = f"Sửa {what.lower()}" if what else "Sửa nhiệm vụ"
         super().__init__(model, f"{label} «{_short(after.title)}»")
         self.before, self.after = before, after
@@ -78,7 +93,7 @@ class EditTaskCommand(TaskCommand):
 class AddTaskCommand(TaskCommand):
     """A new task after the selected one; undo removes it, redo puts back the same task."""
 
-    def __init__(self, model: TaskTableModel, task: Task, after_id: int | None, row: int) -> None:
+    def __init__(self, model: TaskRows, task: Task, after_id: int | None, row: int) -> None:
         super().__init__(model, f"Thêm nhiệm vụ «{_short(task.title)}»")
         self.task, self.after_id, self.row = task, after_id, row
         self.task_id: int | None = None
@@ -112,7 +127,7 @@ class AddTaskCommand(TaskCommand):
 class DeleteTaskCommand(TaskCommand):
     """Remove a task; undo puts it back with its id, place, results and history."""
 
-    def __init__(self, model: TaskTableModel, task_id: int, title: str) -> None:
+    def __init__(self, model: TaskRows, task_id: int, title: str) -> None:
         super().__init__(model, f"Xóa nhiệm vụ «{_short(title)}»")
         self.task_id = task_id
         self.row: int | None = None
@@ -139,7 +154,7 @@ class DeleteTaskCommand(TaskCommand):
 class MoveTaskCommand(TaskCommand):
     """Exchange a task's place with its neighbour in the appendix (up or down)."""
 
-    def __init__(self, model: TaskTableModel, task_id: int, other_id: int, up: bool) -> None:
+    def __init__(self, model: TaskRows, task_id: int, other_id: int, up: bool) -> None:
         title = model.tracked(task_id)
         name = _short(title.task.title) if title else ""
         super().__init__(model, f"Chuyển {'lên' if up else 'xuống'} «{name}»")

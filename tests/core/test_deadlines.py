@@ -88,3 +88,25 @@ def test_the_next_deadline_says_how_many_days_are_left():
     december = next_deadline(H2_2025, 10, date(2025, 9, 11))
     assert december is not None and december.main.label == "năm 2025"
     assert next_deadline(H2_2025, 10, date(2025, 12, 11)) is None
+
+
+def test_late_in_a_half_year_the_wizard_proposes_the_next_one():
+    from cchc_desktop.core.period import Period, PeriodKind, period_to_plan
+
+    assert period_to_plan(date(2026, 11, 24)) == Period(PeriodKind.FIRST_HALF, 2027)
+    assert period_to_plan(date(2026, 12, 31)) == Period(PeriodKind.FIRST_HALF, 2027)
+    assert period_to_plan(date(2026, 8, 12)) == Period(PeriodKind.SECOND_HALF, 2026)
+    assert period_to_plan(date(2026, 5, 10)) == Period(PeriodKind.SECOND_HALF, 2026)
+    assert period_to_plan(date(2026, 1, 3)) == Period(PeriodKind.FIRST_HALF, 2026)
+    assert period_to_plan(date(2026, 11, 24), PeriodKind.YEAR) == Period(PeriodKind.YEAR, 2027)
+    assert period_to_plan(date(2026, 2, 1), PeriodKind.YEAR) == Period(PeriodKind.YEAR, 2026)
+
+
+def test_the_date_line_month_stays_inside_the_time_a_plan_is_written():
+    from cchc_desktop.core.period import Period, PeriodKind, drafting_month
+
+    first_half_2027 = Period(PeriodKind.FIRST_HALF, 2027)
+    assert drafting_month(first_half_2027, date(2026, 11, 24)) == date(2026, 11, 1)
+    assert drafting_month(first_half_2027, date(2027, 2, 10)) == date(2027, 2, 1)
+    assert drafting_month(first_half_2027, date(2025, 3, 1)) == date(2027, 1, 1)  # far before
+    assert drafting_month(first_half_2027, date(2028, 5, 1)) == date(2027, 1, 1)  # long after

@@ -289,9 +289,10 @@ def test_recording_the_issue_touches_only_the_plans_own_fields(repo):
     )
     assert repo.plan(plan.id).tasks[0].notes == "đã làm trong lúc hộp thoại mở"
     [version] = repo.versions(plan.id)
-    kept = repo.version_plan(version)
+    kept, office = repo.version_document(version)
     assert (kept.number, kept.issued_on) == ("05", date(2026, 1, 20))
     assert kept.sections == plan.sections
+    assert office == repo.office(plan.office_id)
 
 
 def test_a_number_without_a_date_leaves_the_plan_a_draft(repo):
@@ -300,3 +301,19 @@ def test_a_number_without_a_date_leaves_the_plan_a_draft(repo):
     assert repo.record_issue(plan.id, "9", None).state is PlanState.DRAFT
     assert repo.plan(plan.id).number == "09"
     assert repo.versions(plan.id) == []
+
+
+def test_a_duplicate_is_a_new_plan_with_the_same_words_and_fresh_tasks(repo):
+    plan = make_plan(repo.save_office(make_office()))
+    plan.number, plan.issued_on = "05", date(2026, 1, 20)
+    repo.save_plan(plan)
+    copy_id = repo.duplicate_plan(plan.id)
+    copy = repo.plan(copy_id)
+    assert copy_id != plan.id and copy.uid != plan.uid
+    assert (copy.number, copy.issued_on, copy.state) == ("", None, PlanState.DRAFT)
+    assert copy.summary == plan.summary
+    assert [i.text for i in walk(copy.sections)] == [i.text for i in walk(plan.sections)]
+    assert {i.uid for i in walk(copy.sections)}.isdisjoint(i.uid for i in walk(plan.sections))
+    assert [t.title for t in copy.tasks] == [t.title for t in plan.tasks]
+    assert all(t.status is TaskStatus.NOT_STARTED and not t.results for t in copy.tasks)
+    assert len(repo.plan(plan.id).tasks) == len(plan.tasks)  # the original keeps its tasks

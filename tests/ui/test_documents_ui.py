@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import QDate, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
-from cchc_desktop.core.model import PlanState
 from cchc_desktop.ui.app import start
 from cchc_desktop.ui.issue_dialog import IssueDialog
 
@@ -94,12 +93,7 @@ def test_recording_the_number_and_date_reaches_later_exports(
     assert ok.isEnabled()
     qtbot.mouseClick(dialog.ui.signed, Qt.MouseButton.LeftButton)
     dialog.ui.issuedOn.setDate(QDate(2025, 8, 5))
-    recorded = dialog.apply()
-    assert (recorded.number, recorded.issued_on, recorded.state) == (
-        "05",
-        date(2025, 8, 5),
-        PlanState.ISSUED,
-    )
+    assert dialog.values() == ("5", date(2025, 8, 5)) and dialog.will_issue()
 
     def fill_and_accept():
         active = QApplication.activeModalWidget()

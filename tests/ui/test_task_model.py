@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 
 from cchc_desktop.core.model import TaskStatus
 from cchc_desktop.core.sample import sample_office, sample_plan
@@ -25,7 +24,7 @@ def loaded(qapp, repo, template):
     plan = sample_plan(template, office)
     plan.office_id = office.id
     plan_id = repo.save_plan(plan)
-    model = TaskTableModel(TaskStore(repo), lambda: OCTOBER_15, QUndoStack())
+    model = TaskTableModel(TaskStore(repo), lambda: OCTOBER_15)
     model.load(plan_id, plan.period)
     proxy = TaskFilterProxyModel()
     proxy.setSourceModel(model)

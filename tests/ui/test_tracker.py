@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from cchc_desktop.core.clock import Clock
 from cchc_desktop.core.model import TaskStatus
 from cchc_desktop.store.database import connect
 from cchc_desktop.store.repository import Repository
@@ -17,17 +18,9 @@ from cchc_desktop.ui.task_table.columns import Col
 from cchc_desktop.ui.task_table.proxy import StatusFilter
 
 
-class Clock:
-    def __init__(self, day: date) -> None:
-        self.day = day
-
-    def __call__(self) -> date:
-        return self.day
-
-
 @pytest.fixture
 def clock():
-    return Clock(date(2025, 10, 15))  # quarter III is over: the banners task is late
+    return Clock.fixed(date(2025, 10, 15))  # quarter III is over: the banners task is late
 
 
 @pytest.fixture
@@ -37,7 +30,7 @@ def make_window(qtbot, private_data_dir, clock):
     def make(sample: bool = True) -> MainWindow:
         set_names()
         db_path = private_data_dir / "cchc.sqlite"
-        window = MainWindow(Repository(connect(db_path)), db_path, today=clock)
+        window = MainWindow(Repository(connect(db_path)), db_path, clock=clock)
         qtbot.addWidget(window)
         if sample:
             window.create_sample()
@@ -286,10 +279,10 @@ def test_a_new_task_stays_visible_even_when_the_search_would_hide_it(window):
 
 
 def test_overdue_follows_the_clock_not_a_stored_status(make_window, clock):
-    clock.day = date(2025, 9, 30)
+    clock.set(date(2025, 9, 30))
     window = make_window()
     assert tracker(window).ui.overdueButton.text() == "⚠ Quá hạn: 0"
-    clock.day = date(2025, 10, 1)
+    clock.set(date(2025, 10, 1))
     window._check_day()
     assert tracker(window).ui.overdueButton.text() == "⚠ Quá hạn: 1"
 
@@ -298,7 +291,7 @@ def test_the_reminder_shows_at_start_up_two_weeks_before_a_deadline_without_a_di
     make_window, clock, monkeypatch
 ):
     make_window().close()  # the sample plan in the database
-    clock.day = date(2025, 9, 1)
+    clock.set(date(2025, 9, 1))
     window = make_window(sample=False)
     banner = window.ui.deadlineBanner
     assert banner.isVisible()
@@ -318,9 +311,9 @@ def test_the_reminder_shows_at_start_up_two_weeks_before_a_deadline_without_a_di
 
 def test_no_reminder_more_than_two_weeks_ahead_or_after_the_last_deadline(make_window, clock):
     make_window().close()
-    clock.day = date(2025, 8, 26)
+    clock.set(date(2025, 8, 26))
     assert not make_window(sample=False).ui.deadlineBanner.isVisible()
-    clock.day = date(2025, 12, 11)
+    clock.set(date(2025, 12, 11))
     assert not make_window(sample=False).ui.deadlineBanner.isVisible()
 
 
@@ -333,7 +326,7 @@ def test_the_office_rule_changes_the_deadlines(window, clock, monkeypatch):
         return 1
 
     monkeypatch.setattr(deadline_dialog.DeadlineDialog, "exec", accept)
-    clock.day = date(2025, 11, 25)
+    clock.set(date(2025, 11, 25))
     window.ui.actionDeadlineRule.trigger()
     office = window.repo.offices()[0]
     assert office.report_deadline_day == 5

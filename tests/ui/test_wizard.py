@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
 from cchc_desktop.core.checks import Step
+from cchc_desktop.core.clock import Clock
 from cchc_desktop.core.template import bundled_template
 from cchc_desktop.store.drafts import latest_draft
 from cchc_desktop.ui.app import install_translations
@@ -30,7 +31,7 @@ def make_wizard(qtbot, qapp, repo):
     template = bundled_template()
 
     def make(draft=None):
-        wizard = PlanWizard(repo, template, draft=draft, today=lambda: TODAY)
+        wizard = PlanWizard(repo, template, draft=draft, clock=Clock.fixed(TODAY))
         qtbot.addWidget(wizard)
         wizard.resize(1366, 768)
         wizard.show()
@@ -82,11 +83,21 @@ def fill_period(qtbot, wizard):
 
 
 def tree_rows(tree):
-    return [(node.text(LABEL), node.text(TEXT)) for node in tree._all_nodes()]
+    return [(node.text(LABEL), node.text(TEXT)) for node in tree.nodes()]
 
 
 def node_with(tree, start):
-    return next(n for n in tree._all_nodes() if n.text(TEXT).startswith(start))
+    return next(n for n in tree.nodes() if n.text(TEXT).startswith(start))
+
+
+def editor_of(wizard):
+    return wizard.currentPage().ui.editor
+
+
+def type_into(editor, start, text):
+    """Select the row whose words start with ``start`` and type new words in the side box."""
+    editor.ui.tree.setCurrentItem(node_with(editor.ui.tree, start))
+    editor.ui.textEdit.setPlainText(text)
 
 
 def test_from_an_empty_database_to_exported_documents(
@@ -102,30 +113,32 @@ def test_from_an_empty_database_to_exported_documents(
     click_next(qtbot, wizard)
 
     # Purposes: untick b) in the middle of the lettered list; the letters after it move up.
-    tree = wizard.currentPage().ui.tree
+    editor = editor_of(wizard)
+    tree = editor.ui.tree
+    assert tree_rows(tree)[0] == ("I.", "Mục đích, yêu cầu")  # the part's heading, editable
     purposes = [row for row in tree_rows(tree) if row[0].endswith(")")][:6]
     assert [label for label, _ in purposes] == ["a)", "b)", "c)", "d)", "đ)", "e)"]
-    second = node_with(tree, purposes[1][1][:30])
-    second.setCheckState(LABEL, Qt.CheckState.Unchecked)
+    node_with(tree, purposes[1][1][:30]).setCheckState(LABEL, Qt.CheckState.Unchecked)
     after = [row for row in tree_rows(tree) if row[0].endswith(")")][:5]
     assert [text for _, text in after] == [purposes[0][1], *[t for _, t in purposes[2:6]]]
     assert [label for label, _ in after] == ["a)", "b)", "c)", "d)", "đ)"]
-    assert second.text(LABEL) == ""
+    assert node_with(tree, purposes[1][1][:30]).text(LABEL) == ""
 
     # Add the office's own item after the first purpose.
     tree.setCurrentItem(node_with(tree, purposes[0][1][:30]))
-    qtbot.mouseClick(wizard.currentPage().ui.entryAdd, Qt.MouseButton.LeftButton)
-    new = tree.currentItem()
-    new.setText(TEXT, "Tuyên truyền về chuyển đổi số ở thôn, tổ dân phố.")
-    assert new.text(LABEL) == "b)"
+    qtbot.mouseClick(editor.ui.addButton, Qt.MouseButton.LeftButton)
+    editor.ui.textEdit.setPlainText("Tuyên truyền về chuyển đổi số ở thôn, tổ dân phố.")
+    assert tree.currentItem().text(LABEL) == "b)"
     click_next(qtbot, wizard)  # content
     click_next(qtbot, wizard)  # forms
     click_next(qtbot, wizard)  # tasks
 
     page = wizard.currentPage()
     table = page.ui.table
+    table.setCurrentCell(table.rowCount() - 1, 1)
     qtbot.mouseClick(page.ui.taskAdd, Qt.MouseButton.LeftButton)
-    row = table.rowCount() - 1
+    row = table.currentRow()
+    assert row == table.rowCount() - 1
     table.item(row, 1).setText("Tổ chức hội nghị đối thoại về thủ tục hành chính với người dân")
     table.item(row, 3).setText("Tháng 9/2025")
     table.item(row, 4).setText("Tháng 3/2026")  # outside the period: flagged, not refused
@@ -134,6 +147,7 @@ def test_from_an_empty_database_to_exported_documents(
     table.item(row, 4).setText("Tháng 10/2025")
     assert "ngoài kỳ" not in table.item(row, 7).text()
     click_next(qtbot, wizard)  # organisation
+    click_next(qtbot, wizard)  # the whole body
     click_next(qtbot, wizard)  # signing
 
     signing = wizard.currentPage()
@@ -147,9 +161,10 @@ def test_from_an_empty_database_to_exported_documents(
     # Go back to the purposes, change the new item, come forward again: nothing else lost.
     wizard.go_to(Step.PURPOSES)
     assert wizard.currentId() == PageId.PURPOSES
-    tree = wizard.currentPage().ui.tree
-    node_with(tree, "Tuyên truyền về chuyển đổi số").setText(
-        TEXT, "Tuyên truyền về chuyển đổi số ở từng thôn."
+    type_into(
+        editor_of(wizard),
+        "Tuyên truyền về chuyển đổi số",
+        "Tuyên truyền về chuyển đổi số ở từng thôn.",
     )
     for _ in range(PageId.REVIEW - PageId.PURPOSES):
         click_next(qtbot, wizard)
@@ -183,10 +198,10 @@ def test_closing_mid_wizard_resumes_on_the_same_page_with_everything(qtbot, make
     wizard = make_wizard()
     fill_office(qtbot, wizard)
     fill_period(qtbot, wizard)
-    click_next(qtbot, wizard)  # bases -> purposes
-    tree = wizard.currentPage().ui.tree
-    first = next(n for n in tree._all_nodes() if n.text(LABEL) == "a)")
-    first.setText(TEXT, "Mục đích do xã tự viết.")
+    click_next(qtbot, wizard)  # opening -> purposes
+    editor = editor_of(wizard)
+    first = next(n for n in editor.ui.tree.nodes() if n.text(LABEL) == "a)")
+    type_into(editor, first.text(TEXT)[:30], "Mục đích do xã tự viết.")
     click_next(qtbot, wizard)  # content
     wizard.close()  # the officer closes the window without finishing
 
@@ -198,7 +213,7 @@ def test_closing_mid_wizard_resumes_on_the_same_page_with_everything(qtbot, make
     assert again.office.name == "Quyết Thắng"
     assert again.plan.sections[0].children[0].children[0].text == "Mục đích do xã tự viết."
     click_back(qtbot, again)
-    labels = tree_rows(again.currentPage().ui.tree)
+    labels = tree_rows(editor_of(again).ui.tree)
     assert ("a)", "Mục đích do xã tự viết.") in labels
 
 
@@ -220,7 +235,7 @@ def test_a_power_cut_loses_nothing_already_saved_by_the_debounce(qtbot, make_wiz
     # No close, no finish: as if the power went. The database alone brings it back.
     again = make_wizard(latest_draft(repo.db))
     again.resume()
-    assert again.currentId() == PageId.BASES
+    assert again.currentId() == PageId.OPENING
     assert (
         again.currentPage().ui.extra.toPlainText()
         == "Ủy ban nhân dân xã ban hành Kế hoạch, cụ thể như sau:"
@@ -321,7 +336,7 @@ def test_the_main_window_offers_to_continue_an_unfinished_draft(
 
     window = start(["cchc-desktop"])
     qtbot.addWidget(window)
-    first = PlanWizard(window.repo, bundled_template(), today=lambda: TODAY)
+    first = PlanWizard(window.repo, bundled_template(), clock=Clock.fixed(TODAY))
     first.office.name = "Thạch Khôi"
     save_draft(window.repo.db, None, PageId.OFFICE, first.payload())
     asked = []

@@ -8,10 +8,10 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import QCoreApplication, QMetaObject
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout
+from PySide6.QtCore import QMetaObject
+from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from cchc_desktop.ui.wizard.item_tree import ItemTree
+from cchc_desktop.ui.wizard.outline_editor import OutlineEditor
 
 class Ui_ItemsForm(object):
     def setupUi(self, ItemsForm):
@@ -25,47 +25,10 @@ class Ui_ItemsForm(object):
 
         self.layout.addWidget(self.intro)
 
-        self.tree = ItemTree(ItemsForm)
-        self.tree.setObjectName(u"tree")
-        self.tree.setWordWrap(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(False)
+        self.editor = OutlineEditor(ItemsForm)
+        self.editor.setObjectName(u"editor")
 
-        self.layout.addWidget(self.tree)
-
-        self.entryButtons = QHBoxLayout()
-        self.entryButtons.setObjectName(u"entryButtons")
-        self.entryAdd = QPushButton(ItemsForm)
-        self.entryAdd.setObjectName(u"entryAdd")
-
-        self.entryButtons.addWidget(self.entryAdd)
-
-        self.entryAddChild = QPushButton(ItemsForm)
-        self.entryAddChild.setObjectName(u"entryAddChild")
-
-        self.entryButtons.addWidget(self.entryAddChild)
-
-        self.entryRemove = QPushButton(ItemsForm)
-        self.entryRemove.setObjectName(u"entryRemove")
-
-        self.entryButtons.addWidget(self.entryRemove)
-
-        self.entryUp = QPushButton(ItemsForm)
-        self.entryUp.setObjectName(u"entryUp")
-
-        self.entryButtons.addWidget(self.entryUp)
-
-        self.entryDown = QPushButton(ItemsForm)
-        self.entryDown.setObjectName(u"entryDown")
-
-        self.entryButtons.addWidget(self.entryDown)
-
-        self.entrySpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.entryButtons.addItem(self.entrySpacer)
-
-
-        self.layout.addLayout(self.entryButtons)
+        self.layout.addWidget(self.editor)
 
         self.problem = QLabel(ItemsForm)
         self.problem.setObjectName(u"problem")
@@ -82,17 +45,6 @@ class Ui_ItemsForm(object):
 
     def retranslateUi(self, ItemsForm):
         self.intro.setText("")
-        self.entryAdd.setText(QCoreApplication.translate("ItemsForm", u"&Th\u00eam", None))
-        self.entryAddChild.setText(QCoreApplication.translate("ItemsForm", u"Th\u00eam \u00fd &con", None))
-        self.entryRemove.setText(QCoreApplication.translate("ItemsForm", u"&X\u00f3a", None))
-        self.entryUp.setText(QCoreApplication.translate("ItemsForm", u"L\u00ean", None))
-#if QT_CONFIG(tooltip)
-        self.entryUp.setToolTip(QCoreApplication.translate("ItemsForm", u"Chuy\u1ec3n l\u00ean (Ctrl+\u2191)", None))
-#endif // QT_CONFIG(tooltip)
-        self.entryDown.setText(QCoreApplication.translate("ItemsForm", u"Xu\u1ed1ng", None))
-#if QT_CONFIG(tooltip)
-        self.entryDown.setToolTip(QCoreApplication.translate("ItemsForm", u"Chuy\u1ec3n xu\u1ed1ng (Ctrl+\u2193)", None))
-#endif // QT_CONFIG(tooltip)
         pass
     # retranslateUi
 

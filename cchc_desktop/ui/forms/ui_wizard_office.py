@@ -8,8 +8,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import QCoreApplication, QMetaObject
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QSpinBox, QTableWidget, QVBoxLayout
+from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QVBoxLayout
 
 class Ui_OfficeForm(object):
     def setupUi(self, OfficeForm):
@@ -23,6 +23,8 @@ class Ui_OfficeForm(object):
 
         self.layout.addWidget(self.intro)
 
+        self.columns = QHBoxLayout()
+        self.columns.setObjectName(u"columns")
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
         self.officeLabel = QLabel(OfficeForm)
@@ -65,42 +67,96 @@ class Ui_OfficeForm(object):
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.provinceEdit)
 
+        self.governingLabel = QLabel(OfficeForm)
+        self.governingLabel.setObjectName(u"governingLabel")
+
+        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.governingLabel)
+
+        self.governingEdit = QLineEdit(OfficeForm)
+        self.governingEdit.setObjectName(u"governingEdit")
+
+        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.governingEdit)
+
+        self.headerLabel = QLabel(OfficeForm)
+        self.headerLabel.setObjectName(u"headerLabel")
+
+        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.headerLabel)
+
+        self.headerEdit = QPlainTextEdit(OfficeForm)
+        self.headerEdit.setObjectName(u"headerEdit")
+        self.headerEdit.setTabChangesFocus(True)
+        self.headerEdit.setMaximumSize(QSize(16777215, 52))
+
+        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.headerEdit)
+
         self.placeLabel = QLabel(OfficeForm)
         self.placeLabel.setObjectName(u"placeLabel")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.placeLabel)
+        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.placeLabel)
 
         self.placeEdit = QLineEdit(OfficeForm)
         self.placeEdit.setObjectName(u"placeEdit")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.placeEdit)
+        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.placeEdit)
+
+        self.symbolLabel = QLabel(OfficeForm)
+        self.symbolLabel.setObjectName(u"symbolLabel")
+
+        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.symbolLabel)
+
+        self.symbolEdit = QLineEdit(OfficeForm)
+        self.symbolEdit.setObjectName(u"symbolEdit")
+
+        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.symbolEdit)
+
+        self.selfLabel = QLabel(OfficeForm)
+        self.selfLabel.setObjectName(u"selfLabel")
+
+        self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.selfLabel)
+
+        self.selfEdit = QLineEdit(OfficeForm)
+        self.selfEdit.setObjectName(u"selfEdit")
+
+        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.selfEdit)
+
+        self.scopeLabel = QLabel(OfficeForm)
+        self.scopeLabel.setObjectName(u"scopeLabel")
+
+        self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.scopeLabel)
+
+        self.scopeEdit = QLineEdit(OfficeForm)
+        self.scopeEdit.setObjectName(u"scopeEdit")
+
+        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.scopeEdit)
 
         self.deadlineLabel = QLabel(OfficeForm)
         self.deadlineLabel.setObjectName(u"deadlineLabel")
 
-        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.deadlineLabel)
+        self.form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.deadlineLabel)
 
         self.deadlineSpin = QSpinBox(OfficeForm)
         self.deadlineSpin.setObjectName(u"deadlineSpin")
         self.deadlineSpin.setMinimum(1)
         self.deadlineSpin.setMaximum(28)
+        self.deadlineSpin.setValue(10)
 
-        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.deadlineSpin)
+        self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.deadlineSpin)
 
 
-        self.layout.addLayout(self.form)
+        self.columns.addLayout(self.form)
 
+        self.unitsColumn = QVBoxLayout()
+        self.unitsColumn.setObjectName(u"unitsColumn")
         self.unitsLabel = QLabel(OfficeForm)
         self.unitsLabel.setObjectName(u"unitsLabel")
+        self.unitsLabel.setWordWrap(True)
 
-        self.layout.addWidget(self.unitsLabel)
+        self.unitsColumn.addWidget(self.unitsLabel)
 
         self.unitsTable = QTableWidget(OfficeForm)
         self.unitsTable.setObjectName(u"unitsTable")
-        self.unitsTable.setAlternatingRowColors(True)
-        self.unitsTable.setWordWrap(True)
 
-        self.layout.addWidget(self.unitsTable)
+        self.unitsColumn.addWidget(self.unitsTable)
 
         self.unitButtons = QHBoxLayout()
         self.unitButtons.setObjectName(u"unitButtons")
@@ -124,12 +180,14 @@ class Ui_OfficeForm(object):
 
         self.unitButtons.addWidget(self.unitDown)
 
-        self.unitSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.unitButtons.addItem(self.unitSpacer)
+        self.unitsColumn.addLayout(self.unitButtons)
 
 
-        self.layout.addLayout(self.unitButtons)
+        self.columns.addLayout(self.unitsColumn)
+
+
+        self.layout.addLayout(self.columns)
 
         self.problem = QLabel(OfficeForm)
         self.problem.setObjectName(u"problem")
@@ -143,7 +201,12 @@ class Ui_OfficeForm(object):
         self.kindLabel.setBuddy(self.kindCombo)
         self.nameLabel.setBuddy(self.nameEdit)
         self.provinceLabel.setBuddy(self.provinceEdit)
+        self.governingLabel.setBuddy(self.governingEdit)
+        self.headerLabel.setBuddy(self.headerEdit)
         self.placeLabel.setBuddy(self.placeEdit)
+        self.symbolLabel.setBuddy(self.symbolEdit)
+        self.selfLabel.setBuddy(self.selfEdit)
+        self.scopeLabel.setBuddy(self.scopeEdit)
         self.deadlineLabel.setBuddy(self.deadlineSpin)
         self.unitsLabel.setBuddy(self.unitsTable)
 #endif // QT_CONFIG(shortcut)
@@ -154,28 +217,26 @@ class Ui_OfficeForm(object):
     # setupUi
 
     def retranslateUi(self, OfficeForm):
-        self.intro.setText(QCoreApplication.translate("OfficeForm", u"Ch\u1ecdn c\u01a1 quan \u0111\u00e3 c\u00f3, ho\u1eb7c nh\u1eadp th\u00f4ng tin c\u1ee7a x\u00e3, ph\u01b0\u1eddng l\u1ea7n \u0111\u1ea7u. Nh\u1eefng th\u00f4ng tin n\u00e0y \u0111\u01b0\u1ee3c d\u00f9ng \u1edf ti\u00eau \u0111\u1ec1 v\u0103n b\u1ea3n, d\u00f2ng \u0111\u1ecba danh, n\u01a1i nh\u1eadn v\u00e0 ph\u00e2n c\u00f4ng nhi\u1ec7m v\u1ee5.", None))
-        self.officeLabel.setText(QCoreApplication.translate("OfficeForm", u"&C\u01a1 quan:", None))
-        self.kindLabel.setText(QCoreApplication.translate("OfficeForm", u"&Lo\u1ea1i \u0111\u01a1n v\u1ecb:", None))
-        self.nameLabel.setText(QCoreApplication.translate("OfficeForm", u"&T\u00ean:", None))
-        self.nameEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"v\u00ed d\u1ee5: Quy\u1ebft Th\u1eafng", None))
-        self.provinceLabel.setText(QCoreApplication.translate("OfficeForm", u"Thu\u1ed9c &t\u1ec9nh, th\u00e0nh ph\u1ed1:", None))
+        self.intro.setText(QCoreApplication.translate("OfficeForm", u"Ch\u1ecdn c\u01a1 quan \u0111\u00e3 c\u00f3, ho\u1eb7c nh\u1eadp c\u01a1 quan l\u1ea7n \u0111\u1ea7u: UBND x\u00e3, ph\u01b0\u1eddng, \u0111\u1eb7c khu, ho\u1eb7c m\u1ed9t s\u1edf, ban, ph\u00f2ng, trung t\u00e2m, v\u0103n ph\u00f2ng. Nh\u1eefng th\u00f4ng tin n\u00e0y \u0111\u01b0\u1ee3c d\u00f9ng \u1edf ti\u00eau \u0111\u1ec1 v\u0103n b\u1ea3n, d\u00f2ng \u0111\u1ecba danh, l\u1eddi v\u0103n, n\u01a1i nh\u1eadn v\u00e0 ph\u00e2n c\u00f4ng nhi\u1ec7m v\u1ee5.", None))
+        self.officeLabel.setText(QCoreApplication.translate("OfficeForm", u"&Ch\u1ecdn c\u01a1 quan:", None))
+        self.kindLabel.setText(QCoreApplication.translate("OfficeForm", u"&Lo\u1ea1i c\u01a1 quan:", None))
+        self.nameLabel.setText(QCoreApplication.translate("OfficeForm", u"T\u00ea&n:", None))
+        self.nameEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"v\u00ed d\u1ee5: Quy\u1ebft Th\u1eafng; Khoa h\u1ecdc v\u00e0 C\u00f4ng ngh\u1ec7", None))
+        self.provinceLabel.setText(QCoreApplication.translate("OfficeForm", u"T\u1ec9nh, th\u00e0nh &ph\u1ed1:", None))
         self.provinceEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"v\u00ed d\u1ee5: th\u00e0nh ph\u1ed1 H\u1ea3i Ph\u00f2ng", None))
-        self.placeLabel.setText(QCoreApplication.translate("OfficeForm", u"\u0110\u1ecba danh \u1edf &d\u00f2ng ng\u00e0y th\u00e1ng:", None))
-        self.placeEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"\u0111\u1ec3 tr\u1ed1ng: d\u00f9ng t\u00ean \u0111\u01a1n v\u1ecb", None))
-        self.deadlineLabel.setText(QCoreApplication.translate("OfficeForm", u"H\u1ea1n &b\u00e1o c\u00e1o tr\u01b0\u1edbc ng\u00e0y:", None))
-        self.deadlineSpin.setSuffix(QCoreApplication.translate("OfficeForm", u" c\u1ee7a th\u00e1ng cu\u1ed1i qu\u00fd", None))
-        self.unitsLabel.setText(QCoreApplication.translate("OfficeForm", u"C\u00e1c \u0111\u01a1n v\u1ecb &thu\u1ed9c UBND (t\u00ean v\u00e0 ch\u1eef vi\u1ebft t\u1eaft d\u00f9ng \u1edf \u00abL\u01b0u: VT, \u2026\u00bb):", None))
-        self.unitAdd.setText(QCoreApplication.translate("OfficeForm", u"&Th\u00eam", None))
+        self.governingLabel.setText(QCoreApplication.translate("OfficeForm", u"C\u01a1 quan ch\u1ee7 q&u\u1ea3n:", None))
+        self.governingEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"in ph\u00eda tr\u00ean t\u00ean s\u1edf, ban\u2026: v\u00ed d\u1ee5 UBND th\u00e0nh ph\u1ed1 H\u1ea3i Ph\u00f2ng", None))
+        self.headerLabel.setText(QCoreApplication.translate("OfficeForm", u"D\u00f2ng t\u00ean tr&\u00ean ti\u00eau \u0111\u1ec1:", None))
+        self.placeLabel.setText(QCoreApplication.translate("OfficeForm", u"\u0110\u1ecb&a danh ghi ng\u00e0y:", None))
+        self.symbolLabel.setText(QCoreApplication.translate("OfficeForm", u"&K\u00fd hi\u1ec7u k\u1ebf ho\u1ea1ch:", None))
+        self.selfLabel.setText(QCoreApplication.translate("OfficeForm", u"C\u00e1ch &g\u1ecdi trong l\u1eddi v\u0103n:", None))
+        self.scopeLabel.setText(QCoreApplication.translate("OfficeForm", u"Ph\u1ea1&m vi:", None))
+        self.deadlineLabel.setText(QCoreApplication.translate("OfficeForm", u"B\u00e1o c\u00e1o tr\u01b0\u1edbc ng\u00e0y (th\u00e1ng cu\u1ed1i qu\u00fd):", None))
+        self.unitsLabel.setText(QCoreApplication.translate("OfficeForm", u"C\u00e1c \u0111\u01a1n &v\u1ecb (\u0111\u01b0\u1ee3c ph\u00e2n c\u00f4ng nhi\u1ec7m v\u1ee5, vi\u1ebft t\u1eaft d\u00f9ng \u1edf \u00abL\u01b0u: VT, \u2026\u00bb):", None))
+        self.unitAdd.setText(QCoreApplication.translate("OfficeForm", u"Th\u00eam \u0111\u01a1n v&\u1ecb", None))
         self.unitRemove.setText(QCoreApplication.translate("OfficeForm", u"&X\u00f3a", None))
         self.unitUp.setText(QCoreApplication.translate("OfficeForm", u"L\u00ean", None))
-#if QT_CONFIG(tooltip)
-        self.unitUp.setToolTip(QCoreApplication.translate("OfficeForm", u"Chuy\u1ec3n l\u00ean (Ctrl+\u2191)", None))
-#endif // QT_CONFIG(tooltip)
         self.unitDown.setText(QCoreApplication.translate("OfficeForm", u"Xu\u1ed1ng", None))
-#if QT_CONFIG(tooltip)
-        self.unitDown.setToolTip(QCoreApplication.translate("OfficeForm", u"Chuy\u1ec3n xu\u1ed1ng (Ctrl+\u2193)", None))
-#endif // QT_CONFIG(tooltip)
         pass
     # retranslateUi
 

@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout
 
 class Ui_PeriodForm(object):
     def setupUi(self, PeriodForm):
@@ -70,10 +70,25 @@ class Ui_PeriodForm(object):
         self.sourceBox.setObjectName(u"sourceBox")
         self.sourceLayout = QVBoxLayout(self.sourceBox)
         self.sourceLayout.setObjectName(u"sourceLayout")
+        self.templateRow = QHBoxLayout()
+        self.templateRow.setObjectName(u"templateRow")
         self.fromTemplate = QRadioButton(self.sourceBox)
         self.fromTemplate.setObjectName(u"fromTemplate")
 
-        self.sourceLayout.addWidget(self.fromTemplate)
+        self.templateRow.addWidget(self.fromTemplate)
+
+        self.templateCombo = QComboBox(self.sourceBox)
+        self.templateCombo.setObjectName(u"templateCombo")
+        self.templateCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+        self.templateRow.addWidget(self.templateCombo)
+
+        self.templateSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.templateRow.addItem(self.templateSpacer)
+
+
+        self.sourceLayout.addLayout(self.templateRow)
 
         self.fromLast = QRadioButton(self.sourceBox)
         self.fromLast.setObjectName(u"fromLast")
@@ -127,9 +142,9 @@ class Ui_PeriodForm(object):
         self.wholeYear.setText(QCoreApplication.translate("PeriodForm", u"C\u1ea3 &n\u0103m", None))
         self.yearLabel.setText(QCoreApplication.translate("PeriodForm", u"N\u0103&m:", None))
         self.sourceBox.setTitle(QCoreApplication.translate("PeriodForm", u"B\u1eaft \u0111\u1ea7u t\u1eeb", None))
-        self.fromTemplate.setText(QCoreApplication.translate("PeriodForm", u"&M\u1eabu k\u1ebf ho\u1ea1ch c\u1ee7a th\u00e0nh ph\u1ed1 k\u00e8m theo ch\u01b0\u01a1ng tr\u00ecnh", None))
+        self.fromTemplate.setText(QCoreApplication.translate("PeriodForm", u"M\u1eabu &k\u1ebf ho\u1ea1ch:", None))
         self.fromLast.setText(QCoreApplication.translate("PeriodForm", u"K\u1ebf ho\u1ea1ch &g\u1ea7n nh\u1ea5t c\u1ee7a c\u01a1 quan (chuy\u1ec3n sang k\u1ef3 m\u1edbi, nhi\u1ec7m v\u1ee5 \u0111\u1eb7t l\u1ea1i \u00abch\u01b0a th\u1ef1c hi\u1ec7n\u00bb)", None))
-        self.localLabel.setText(QCoreApplication.translate("PeriodForm", u"K\u1ebf ho\u1ea1ch CCHC c\u1ee7a &x\u00e3, ph\u01b0\u1eddng:", None))
+        self.localLabel.setText(QCoreApplication.translate("PeriodForm", u"K\u1ebf ho\u1ea1ch &CCHC c\u1ee7a c\u01a1 quan:", None))
         self.localPlanEdit.setPlaceholderText(QCoreApplication.translate("PeriodForm", u"v\u00ed d\u1ee5: K\u1ebf ho\u1ea1ch s\u1ed1 12/KH-UBND ng\u00e0y 30/7/2025 \u2014 \u0111\u1ec3 tr\u1ed1ng n\u1ebfu ch\u01b0a c\u00f3", None))
         pass
     # retranslateUi

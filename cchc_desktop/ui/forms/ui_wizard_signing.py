@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import QCoreApplication, QMetaObject
+from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QSpacerItem, QVBoxLayout
 
 class Ui_SigningForm(object):
@@ -17,37 +17,41 @@ class Ui_SigningForm(object):
             SigningForm.setObjectName(u"SigningForm")
         self.layout = QVBoxLayout(SigningForm)
         self.layout.setObjectName(u"layout")
+        self.columns = QHBoxLayout()
+        self.columns.setObjectName(u"columns")
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
-        self.signerLabel = QLabel(SigningForm)
-        self.signerLabel.setObjectName(u"signerLabel")
-
-        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.signerLabel)
-
-        self.signerEdit = QLineEdit(SigningForm)
-        self.signerEdit.setObjectName(u"signerEdit")
-
-        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.signerEdit)
-
         self.authorityLabel = QLabel(SigningForm)
         self.authorityLabel.setObjectName(u"authorityLabel")
 
-        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.authorityLabel)
+        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.authorityLabel)
 
         self.authorityCombo = QComboBox(SigningForm)
         self.authorityCombo.setObjectName(u"authorityCombo")
 
-        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.authorityCombo)
+        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.authorityCombo)
 
-        self.recipientsLabel = QLabel(SigningForm)
-        self.recipientsLabel.setObjectName(u"recipientsLabel")
+        self.linesLabel = QLabel(SigningForm)
+        self.linesLabel.setObjectName(u"linesLabel")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.recipientsLabel)
+        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.linesLabel)
 
-        self.recipientsEdit = QPlainTextEdit(SigningForm)
-        self.recipientsEdit.setObjectName(u"recipientsEdit")
+        self.authorityEdit = QPlainTextEdit(SigningForm)
+        self.authorityEdit.setObjectName(u"authorityEdit")
+        self.authorityEdit.setTabChangesFocus(True)
+        self.authorityEdit.setMaximumSize(QSize(16777215, 72))
 
-        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.recipientsEdit)
+        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.authorityEdit)
+
+        self.signerLabel = QLabel(SigningForm)
+        self.signerLabel.setObjectName(u"signerLabel")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.signerLabel)
+
+        self.signerEdit = QLineEdit(SigningForm)
+        self.signerEdit.setObjectName(u"signerEdit")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.signerEdit)
 
         self.numberLabel = QLabel(SigningForm)
         self.numberLabel.setObjectName(u"numberLabel")
@@ -58,7 +62,7 @@ class Ui_SigningForm(object):
         self.numberRow.setObjectName(u"numberRow")
         self.numberEdit = QLineEdit(SigningForm)
         self.numberEdit.setObjectName(u"numberEdit")
-        self.numberEdit.setMaxLength(10)
+        self.numberEdit.setMaxLength(6)
 
         self.numberRow.addWidget(self.numberEdit)
 
@@ -96,7 +100,27 @@ class Ui_SigningForm(object):
         self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.draftDate)
 
 
-        self.layout.addLayout(self.form)
+        self.columns.addLayout(self.form)
+
+        self.recipientsColumn = QVBoxLayout()
+        self.recipientsColumn.setObjectName(u"recipientsColumn")
+        self.recipientsLabel = QLabel(SigningForm)
+        self.recipientsLabel.setObjectName(u"recipientsLabel")
+        self.recipientsLabel.setWordWrap(True)
+
+        self.recipientsColumn.addWidget(self.recipientsLabel)
+
+        self.recipientsEdit = QPlainTextEdit(SigningForm)
+        self.recipientsEdit.setObjectName(u"recipientsEdit")
+        self.recipientsEdit.setTabChangesFocus(True)
+
+        self.recipientsColumn.addWidget(self.recipientsEdit)
+
+
+        self.columns.addLayout(self.recipientsColumn)
+
+
+        self.layout.addLayout(self.columns)
 
         self.note = QLabel(SigningForm)
         self.note.setObjectName(u"note")
@@ -116,11 +140,12 @@ class Ui_SigningForm(object):
         self.layout.addItem(self.bottom)
 
 #if QT_CONFIG(shortcut)
-        self.signerLabel.setBuddy(self.signerEdit)
         self.authorityLabel.setBuddy(self.authorityCombo)
-        self.recipientsLabel.setBuddy(self.recipientsEdit)
+        self.linesLabel.setBuddy(self.authorityEdit)
+        self.signerLabel.setBuddy(self.signerEdit)
         self.numberLabel.setBuddy(self.numberEdit)
         self.draftLabel.setBuddy(self.draftDate)
+        self.recipientsLabel.setBuddy(self.recipientsEdit)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SigningForm)
@@ -129,18 +154,19 @@ class Ui_SigningForm(object):
     # setupUi
 
     def retranslateUi(self, SigningForm):
+        self.authorityLabel.setText(QCoreApplication.translate("SigningForm", u"&H\u00ecnh th\u1ee9c k\u00fd:", None))
+        self.linesLabel.setText(QCoreApplication.translate("SigningForm", u"C\u00e1c &d\u00f2ng th\u1ea9m quy\u1ec1n, ch\u1ee9c v\u1ee5:", None))
         self.signerLabel.setText(QCoreApplication.translate("SigningForm", u"Ng\u01b0\u1eddi &k\u00fd:", None))
-        self.signerEdit.setPlaceholderText(QCoreApplication.translate("SigningForm", u"h\u1ecd v\u00e0 t\u00ean, kh\u00f4ng ghi h\u1ecdc h\u00e0m, h\u1ecdc v\u1ecb", None))
-        self.authorityLabel.setText(QCoreApplication.translate("SigningForm", u"Th\u1ea9m &quy\u1ec1n k\u00fd:", None))
-        self.recipientsLabel.setText(QCoreApplication.translate("SigningForm", u"&N\u01a1i nh\u1eadn (m\u1ed7i d\u00f2ng m\u1ed9t n\u01a1i):", None))
+        self.signerEdit.setPlaceholderText(QCoreApplication.translate("SigningForm", u"H\u1ecd v\u00e0 t\u00ean, kh\u00f4ng ghi h\u1ecdc h\u00e0m, h\u1ecdc v\u1ecb", None))
         self.numberLabel.setText(QCoreApplication.translate("SigningForm", u"&S\u1ed1 v\u0103n b\u1ea3n:", None))
-        self.numberEdit.setPlaceholderText(QCoreApplication.translate("SigningForm", u"\u0111\u1ec3 tr\u1ed1ng: v\u0103n th\u01b0 ghi khi k\u00fd", None))
+        self.numberEdit.setPlaceholderText(QCoreApplication.translate("SigningForm", u"\u0111\u1ec3 tr\u1ed1ng cho v\u0103n th\u01b0", None))
         self.suffixLabel.setText(QCoreApplication.translate("SigningForm", u"/KH-UBND", None))
         self.signedCheck.setText(QCoreApplication.translate("SigningForm", u"\u0110\u00e3 k\u00fd &ng\u00e0y:", None))
         self.signedDate.setDisplayFormat(QCoreApplication.translate("SigningForm", u"dd/MM/yyyy", None))
-        self.draftLabel.setText(QCoreApplication.translate("SigningForm", u"Th\u00e1ng \u1edf &d\u00f2ng ng\u00e0y th\u00e1ng:", None))
+        self.draftLabel.setText(QCoreApplication.translate("SigningForm", u"Th\u00e1ng, n\u0103m &ghi \u1edf d\u00f2ng ng\u00e0y:", None))
         self.draftDate.setDisplayFormat(QCoreApplication.translate("SigningForm", u"MM/yyyy", None))
-        self.note.setText(QCoreApplication.translate("SigningForm", u"Theo th\u00f4ng l\u1ec7, s\u1ed1 v\u00e0 ng\u00e0y \u0111\u1ec3 tr\u1ed1ng tr\u00ean b\u1ea3n in; v\u0103n th\u01b0 \u0111i\u1ec1n khi k\u00fd. Sau khi k\u00fd c\u00f3 th\u1ec3 ghi l\u1ea1i \u1edf \u00abK\u1ebf ho\u1ea1ch \u2192 Ghi s\u1ed1, ng\u00e0y ban h\u00e0nh\u00bb.", None))
+        self.recipientsLabel.setText(QCoreApplication.translate("SigningForm", u"N\u01a1i &nh\u1eadn (m\u1ed7i d\u00f2ng m\u1ed9t n\u01a1i; d\u00f2ng cu\u1ed1i \u00abL\u01b0u: VT, \u2026\u00bb):", None))
+        self.note.setText(QCoreApplication.translate("SigningForm", u"S\u1ed1 v\u00e0 ng\u00e0y k\u00fd th\u01b0\u1eddng \u0111\u1ec3 tr\u1ed1ng: v\u0103n th\u01b0 \u0111i\u1ec1n tay sau khi k\u00fd. Khi \u0111\u00e3 c\u00f3 c\u1ea3 s\u1ed1 v\u00e0 ng\u00e0y, k\u1ebf ho\u1ea1ch \u0111\u01b0\u1ee3c ghi l\u00e0 \u00ab\u0110\u00e3 ban h\u00e0nh\u00bb.", None))
         pass
     # retranslateUi
 

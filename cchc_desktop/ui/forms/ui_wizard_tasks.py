@@ -8,8 +8,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import QCoreApplication, QMetaObject
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem, QTableWidget, QVBoxLayout
+from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QTableWidget, QVBoxLayout
 
 class Ui_TasksForm(object):
     def setupUi(self, TasksForm):
@@ -52,12 +52,66 @@ class Ui_TasksForm(object):
 
         self.taskButtons.addWidget(self.taskDown)
 
+        self.untickAll = QPushButton(TasksForm)
+        self.untickAll.setObjectName(u"untickAll")
+
+        self.taskButtons.addWidget(self.untickAll)
+
         self.taskSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.taskButtons.addItem(self.taskSpacer)
 
 
         self.layout.addLayout(self.taskButtons)
+
+        self.lower = QHBoxLayout()
+        self.lower.setObjectName(u"lower")
+        self.detailsColumn = QVBoxLayout()
+        self.detailsColumn.setObjectName(u"detailsColumn")
+        self.detailsLabel = QLabel(TasksForm)
+        self.detailsLabel.setObjectName(u"detailsLabel")
+
+        self.detailsColumn.addWidget(self.detailsLabel)
+
+        self.detailsEdit = QPlainTextEdit(TasksForm)
+        self.detailsEdit.setObjectName(u"detailsEdit")
+        self.detailsEdit.setTabChangesFocus(True)
+        self.detailsEdit.setMaximumSize(QSize(16777215, 80))
+
+        self.detailsColumn.addWidget(self.detailsEdit)
+
+
+        self.lower.addLayout(self.detailsColumn)
+
+        self.appendixForm = QFormLayout()
+        self.appendixForm.setObjectName(u"appendixForm")
+        self.appendixTitleLabel = QLabel(TasksForm)
+        self.appendixTitleLabel.setObjectName(u"appendixTitleLabel")
+
+        self.appendixForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.appendixTitleLabel)
+
+        self.appendixTitleEdit = QPlainTextEdit(TasksForm)
+        self.appendixTitleEdit.setObjectName(u"appendixTitleEdit")
+        self.appendixTitleEdit.setTabChangesFocus(True)
+        self.appendixTitleEdit.setMaximumSize(QSize(16777215, 52))
+
+        self.appendixForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.appendixTitleEdit)
+
+        self.attachmentLabel = QLabel(TasksForm)
+        self.attachmentLabel.setObjectName(u"attachmentLabel")
+
+        self.appendixForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.attachmentLabel)
+
+        self.attachmentEdit = QLineEdit(TasksForm)
+        self.attachmentEdit.setObjectName(u"attachmentEdit")
+
+        self.appendixForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.attachmentEdit)
+
+
+        self.lower.addLayout(self.appendixForm)
+
+
+        self.layout.addLayout(self.lower)
 
         self.problem = QLabel(TasksForm)
         self.problem.setObjectName(u"problem")
@@ -66,6 +120,11 @@ class Ui_TasksForm(object):
 
         self.layout.addWidget(self.problem)
 
+#if QT_CONFIG(shortcut)
+        self.detailsLabel.setBuddy(self.detailsEdit)
+        self.appendixTitleLabel.setBuddy(self.appendixTitleEdit)
+        self.attachmentLabel.setBuddy(self.attachmentEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(TasksForm)
 
@@ -73,8 +132,8 @@ class Ui_TasksForm(object):
     # setupUi
 
     def retranslateUi(self, TasksForm):
-        self.intro.setText(QCoreApplication.translate("TasksForm", u"C\u00e1c nhi\u1ec7m v\u1ee5 c\u1ee5 th\u1ec3 trong Ph\u1ee5 l\u1ee5c. \u0110\u00e1nh d\u1ea5u \u0111\u1ec3 \u0111\u01b0a v\u00e0o k\u1ebf ho\u1ea1ch; s\u1eeda tr\u1ef1c ti\u1ebfp trong b\u1ea3ng. Th\u1eddi gian ghi nh\u01b0 trong v\u0103n b\u1ea3n (\u00abQu\u00fd III/2025\u00bb, \u00abTh\u00e1ng 8/2025\u00bb, \u00abTh\u01b0\u1eddng xuy\u00ean\u00bb); c\u1ed9t cu\u1ed1i cho bi\u1ebft ch\u01b0\u01a1ng tr\u00ecnh hi\u1ec3u l\u00e0 t\u1eeb ng\u00e0y n\u00e0o \u0111\u1ebfn ng\u00e0y n\u00e0o.", None))
-        self.taskAdd.setText(QCoreApplication.translate("TasksForm", u"&Th\u00eam", None))
+        self.intro.setText(QCoreApplication.translate("TasksForm", u"C\u00e1c nhi\u1ec7m v\u1ee5 c\u1ee5 th\u1ec3 trong Ph\u1ee5 l\u1ee5c, in theo \u0111\u00fang th\u1ee9 t\u1ef1 trong b\u1ea3ng. \u0110\u00e1nh d\u1ea5u \u0111\u1ec3 \u0111\u01b0a v\u00e0o k\u1ebf ho\u1ea1ch; s\u1eeda tr\u1ef1c ti\u1ebfp trong b\u1ea3ng. Th\u1eddi gian ghi nh\u01b0 trong v\u0103n b\u1ea3n (\u00abQu\u00fd III/2025\u00bb, \u00abTh\u00e1ng 8/2025\u00bb, \u00abTh\u01b0\u1eddng xuy\u00ean\u00bb); c\u1ed9t cu\u1ed1i cho bi\u1ebft ch\u01b0\u01a1ng tr\u00ecnh hi\u1ec3u l\u00e0 t\u1eeb ng\u00e0y n\u00e0o \u0111\u1ebfn ng\u00e0y n\u00e0o.", None))
+        self.taskAdd.setText(QCoreApplication.translate("TasksForm", u"Th\u00ea&m nhi\u1ec7m v\u1ee5", None))
         self.taskRemove.setText(QCoreApplication.translate("TasksForm", u"&X\u00f3a", None))
         self.taskUp.setText(QCoreApplication.translate("TasksForm", u"L\u00ean", None))
 #if QT_CONFIG(tooltip)
@@ -84,6 +143,13 @@ class Ui_TasksForm(object):
 #if QT_CONFIG(tooltip)
         self.taskDown.setToolTip(QCoreApplication.translate("TasksForm", u"Chuy\u1ec3n xu\u1ed1ng (Ctrl+\u2193)", None))
 #endif // QT_CONFIG(tooltip)
+        self.untickAll.setText(QCoreApplication.translate("TasksForm", u"B\u1ecf ch\u1ecdn t\u1ea5t &c\u1ea3", None))
+#if QT_CONFIG(tooltip)
+        self.untickAll.setToolTip(QCoreApplication.translate("TasksForm", u"B\u1eaft \u0111\u1ea7u ph\u1ee5 l\u1ee5c tr\u1ed1ng: m\u1ecdi nhi\u1ec7m v\u1ee5 m\u1eabu \u0111\u01b0\u1ee3c b\u1ecf ch\u1ecdn (v\u1eabn hi\u1ec7n trong b\u1ea3ng, \u0111\u00e1nh d\u1ea5u l\u1ea1i \u0111\u1ec3 \u0111\u01b0a v\u00e0o)", None))
+#endif // QT_CONFIG(tooltip)
+        self.detailsLabel.setText(QCoreApplication.translate("TasksForm", u"N\u1ed9i dung chi ti\u1ebft c\u1ee7a nhi\u1ec7m v\u1ee5 \u0111ang ch\u1ecdn (m\u1ed7i &d\u00f2ng m\u1ed9t \u00fd \u00ab-\u00bb):", None))
+        self.appendixTitleLabel.setText(QCoreApplication.translate("TasksForm", u"T\u00ean &ph\u1ee5 l\u1ee5c:", None))
+        self.attachmentLabel.setText(QCoreApplication.translate("TasksForm", u"D\u00f2ng \u00ab&K\u00e8m theo\u2026\u00bb:", None))
         pass
     # retranslateUi
 

@@ -1,8 +1,9 @@
 """TaskTableModel: the plan's appendix tasks as table rows — task ids in display order plus a
 row cache; one edited task emits ``dataChanged`` for its row alone, never a reset.
 
-Edits made in the table become QUndoCommands (ui/undo.py); the commands call back here to
-show what the store saved. Sorting happens here, on precomputed keys: QSortFilterProxyModel's
+An edit made in the table goes to ``editor`` (the tracker makes it an undoable command, see
+ui/undo.py); the commands then call ``save``, ``insert``, ``remove`` and ``swapped`` here to
+show what the store saved. The model itself knows nothing of undo. Sorting happens here, on precomputed keys: QSortFilterProxyModel's
 own sort calls ``data()`` for every comparison, seconds on a plan of 10,000 tasks.
 """
 
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from cchc_desktop.core.model import Task, TaskStatus
@@ -57,17 +58,15 @@ class TaskTableModel(QAbstractTableModel):
     failed = Signal(str)  # a Vietnamese message when the store refused a change
     changed = Signal()  # any task changed, was added, removed or moved (tallies follow)
 
-    def __init__(
-        self,
-        store: TaskStore,
-        today: Callable[[], date],
-        undo_stack: QUndoStack | None = None,
-        parent: Any = None,
-    ) -> None:
+    def __init__(self, store: TaskStore, today: Callable[[], date], parent: Any = None) -> None:
         super().__init__(parent)
         self.store = store
         self.today = today
-        self.undo_stack = undo_stack
+        # Runs one edit (before, after, what): the tracker's undoable command; saved directly
+        # when the model is used alone.
+        self.editor: Callable[[Task, Task, str], bool] = lambda _before, after, _what: self.save(
+            after
+        )
         self.plan_id: int | None = None
         self.period: Period | None = None
         self._ids: list[int] = []  # display order
@@ -291,23 +290,12 @@ class TaskTableModel(QAbstractTableModel):
         return self.edit(after, FIELD_LABELS[field])
 
     def edit(self, after: Task, what: str = "") -> bool:
-        """Save an edited task as one undoable command; False when nothing changed."""
-        from cchc_desktop.ui.undo import EditTaskCommand
-
+        """Save an edited task (through ``editor``); False when nothing changed or refused."""
         assert after.id is not None
         current = self.tracked(after.id)
         if current is None or current.task == after:
             return False
-        command = EditTaskCommand(self, copy.deepcopy(current.task), copy.deepcopy(after), what)
-        return self._push(command)
-
-    def _push(self, command: Any) -> bool:
-        """Run a command once; on success it goes on the undo stack (when there is one)."""
-        if not command.first_run():
-            return False
-        if self.undo_stack is not None:
-            self.undo_stack.push(command)
-        return True
+        return self.editor(copy.deepcopy(current.task), copy.deepcopy(after), what)
 
     # what the commands call: one store call each, then the rows follow -------------------
 

@@ -1,49 +1,56 @@
-"""The plan wizard: ten pages from the city template to a commune plan ready to print."""
+"""The plan wizard: from a template to a plan ready to print, or a saved plan edited again."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from cchc_desktop.core.template import bundled_template
+from cchc_desktop.core.clock import Clock, local_text
+from cchc_desktop.core.template import Template, bundled_template
 from cchc_desktop.errors import CchcError
 from cchc_desktop.store.drafts import delete_draft, latest_draft
+from cchc_desktop.store.repository import Repository
 from cchc_desktop.ui.messages import show_error
 from cchc_desktop.ui.wizard.wizard import PageId, PlanWizard
-
-if TYPE_CHECKING:
-    from cchc_desktop.ui.main_window import MainWindow
 
 __all__ = ["PageId", "PlanWizard", "open_wizard"]
 
 
-def _local_time(stamp: str) -> str:
-    """ "14:05 ngày 12/08/2025" in the PC's own time zone."""
-    try:
-        moment = datetime.fromisoformat(stamp).astimezone()
-    except ValueError:
-        return stamp
-    return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
+class Host(Protocol):
+    """The window the wizard opens over (the main window)."""
+
+    repo: Repository
+    clock: Clock
+
+    def open_plan(self, plan_id: int) -> None: ...
 
 
-def open_wizard(window: MainWindow) -> PlanWizard | None:
-    """Start the wizard from the main window, offering to continue an unfinished draft.
-    When the plan is finished, the main window opens it."""
-    repo = window.repo
+def available_templates() -> list[Template]:
+    """The templates a plan can start from: the bundled city plan first."""
+    return [bundled_template()]
+
+
+def open_wizard(window: QWidget, host: Host, plan_id: int | None = None) -> PlanWizard | None:
+    """Start the wizard from the main window — a new plan (offering to continue an
+    unfinished draft), or ``plan_id`` to edit. When the plan is saved the window opens it."""
+    repo = host.repo
     try:
-        template = bundled_template()
+        templates = available_templates()
     except CchcError as error:
         show_error(window, error)
         return None
     draft = latest_draft(repo.db)
     if draft is not None:
+        editing = draft.payload.get("editing")
+        about = "một kế hoạch đang sửa dở" if editing else "một kế hoạch đang lập dở"
+        if plan_id is not None and editing != plan_id:
+            about += " (kế hoạch khác)"
         answer = QMessageBox.question(
             window,
-            "Tiếp tục kế hoạch đang lập?",
-            f"Có một kế hoạch đang lập dở (lưu lúc {_local_time(draft.updated_at)})."
-            "\n\nTiếp tục kế hoạch đó? Chọn «Không» để bỏ bản nháp và lập kế hoạch mới.",
+            "Tiếp tục bản nháp?",
+            f"Có {about} (lưu lúc {local_text(draft.updated_at)})."
+            "\n\nTiếp tục bản nháp đó? Chọn «Không» để bỏ bản nháp.",
             QMessageBox.StandardButton.Yes
             | QMessageBox.StandardButton.No
             | QMessageBox.StandardButton.Cancel,
@@ -54,17 +61,17 @@ def open_wizard(window: MainWindow) -> PlanWizard | None:
         if answer == QMessageBox.StandardButton.No:
             delete_draft(repo.db, draft.id)
             draft = None
-    wizard = PlanWizard(repo, template, draft=draft, parent=window)
-
-    def finished(_result: int) -> None:
-        if wizard.saved_plan_id is not None:
-            opener = getattr(window, "open_plan", None)
-            if opener is not None:
-                opener(wizard.saved_plan_id)
-            else:
-                window.refresh(select=wizard.saved_plan_id)
-
-    wizard.finished.connect(finished)
+        else:
+            plan_id = None  # the draft says what it edits
+    try:
+        wizard = PlanWizard(
+            repo, templates[0], draft=draft, plan_id=plan_id, templates=templates,
+            clock=host.clock, parent=window,
+        )  # fmt: skip
+    except CchcError as error:
+        show_error(window, error)
+        return None
+    wizard.plan_saved.connect(host.open_plan)
     wizard.show()
     wizard.resume()
     return wizard
