@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -152,3 +153,23 @@ def test_report_writes_the_bc_docx_and_xlsx_of_a_period_and_refuses_another_plan
         "cchc: Kỳ báo cáo «q1» không thuộc kế hoạch 6 tháng cuối năm 2025; "
         "chọn một trong: q3, q4, h2, year."
     )
+
+
+def test_an_exported_tracking_sheet_says_which_tasks_are_late(qapp, tmp_path):
+    """The command line used to export without a date: no task was ever "quá hạn"."""
+    import openpyxl
+
+    from cchc_desktop.cli import run
+    from cchc_desktop.core.clock import Clock
+
+    out = tmp_path / "mau"
+    clock = Clock.fixed(date(2025, 10, 15))  # quarter III is over
+    assert run(["sample", "--out", str(out), "--no-pdf"], clock) == 0
+    sheet = openpyxl.load_workbook(next(out.glob("*-phu-luc.xlsx")))["Theo dõi"]
+    statuses = [sheet.cell(r, 5).value for r in range(2, sheet.max_row + 1)]
+    assert "Đang thực hiện (quá hạn)" in statuses
+    sent = tmp_path / "gui"
+    assert run(["export", "--db", str(out / "cchc.sqlite"), "--plan", "1", "--out", str(sent),
+                "--no-pdf"], clock) == 0  # fmt: skip
+    again = openpyxl.load_workbook(next(sent.glob("*-phu-luc.xlsx")))["Theo dõi"]
+    assert [again.cell(r, 5).value for r in range(2, again.max_row + 1)] == statuses

@@ -81,3 +81,33 @@ def test_office_and_plan_survive_a_trip_through_json(sample):
     plan.number = "05"
     assert office_from_dict(json.loads(json.dumps(office_to_dict(office)))) == office
     assert plan_from_dict(json.loads(json.dumps(plan_to_dict(plan)))) == plan
+
+
+def test_last_years_results_may_be_cited_but_another_year_is_flagged(sample):
+    plan, office = sample
+    point = plan.sections[0].children[0].children[0]
+    point.text = "Phát huy kết quả thực hiện công tác cải cách hành chính năm 2024."
+    assert not any("Năm 2024" in m for m in messages(plan, office))
+    point.text = "Triển khai các nhiệm vụ năm 2024."
+    assert any("Năm 2024 khác năm của kế hoạch (2025)" in m for m in messages(plan, office))
+
+
+def test_a_number_kept_as_typed_that_skips_a_letter_is_shown_where_it_is(sample):
+    plan, office = sample
+    points = plan.sections[0].children[0].children
+    chosen = [p for p in points if p.chosen]
+    chosen[3].label = "e)"  # an imported plan's own "a) b) c) e)"
+    found = [f for f in review(plan, office) if "đánh số" in f.message]
+    assert len(found) == 1 and "«e)», theo thứ tự phải là «d)»" in found[0].message
+    assert found[0].step is Step.PURPOSES and found[0].uid == chosen[3].uid
+
+
+def test_an_emptied_section_is_said_not_to_print(sample):
+    from cchc_desktop.core.model import ItemRole, find_role
+
+    plan, office = sample
+    budget = find_role(plan.sections, ItemRole.BUDGET)
+    for child in budget.children:
+        child.chosen = False
+    found = [f for f in review(plan, office) if "Kinh phí thực hiện" in f.message]
+    assert found and "sẽ không được in" in found[0].message and found[0].step is Step.BODY

@@ -33,8 +33,12 @@ def test_signed_plan_prints_its_full_date():
 def test_number_line_blank_until_assigned_and_zero_padded_below_ten():
     assert number_line("", "KH-UBND") == f"Số: {BLANK}/KH-UBND"
     assert number_line("5", "KH-UBND") == "Số: 05/KH-UBND"
+    assert number_line("9", "KH-UBND") == "Số: 09/KH-UBND"
+    assert number_line("10", "KH-UBND") == "Số: 10/KH-UBND"
     assert number_line("125", "KH-UBND") == "Số: 125/KH-UBND"
 
 
 def test_short_date_for_references():
     assert short_date(date(2025, 2, 10)) == "10/02/2025"
+    assert short_date(date(2025, 8, 15)) == "15/8/2025"  # months 3-12 are never padded
+    assert short_date(date(2025, 11, 5)) == "05/11/2025"

@@ -92,3 +92,27 @@ def test_the_tracking_sheet_holds_status_due_date_and_overdue(workbook, sample_x
     assert sheet.cell(rows[ongoing.title], 5).value == "Đang thực hiện"
     assert sheet.cell(rows[ongoing.title], 6).value == "18 tin; 6 bài"
     assert sheet.freeze_panes == "A2"
+
+
+def test_the_tracking_sheet_shows_the_due_date_stored_with_the_task(repo, template, tmp_path):
+    """A saved task's due date is the one stored when it was saved, not the time words read
+    again; an unfinished task past it is said to be late."""
+    from datetime import date
+
+    from cchc_desktop.core.sample import sample_office, sample_plan
+    from cchc_desktop.documents.appendix_xlsx import write_appendix_xlsx
+
+    office = sample_office(template)
+    repo.save_office(office)
+    plan = sample_plan(template, office)
+    plan.office_id = office.id
+    repo.save_plan(plan)
+    banners = next(t for t in plan.chosen_tasks if t.finish_text == "Quý III/2025")
+    repo.conn.execute("UPDATE tasks SET due_date = '2025-08-31' WHERE id = ?", [banners.id])
+    saved = repo.plan(plan.id)
+    target = tmp_path / "phu-luc.xlsx"
+    write_appendix_xlsx(saved, office, target, today=date(2025, 9, 15))
+    sheet = openpyxl.load_workbook(target)["Theo dõi"]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 2).value == banners.title)
+    assert sheet.cell(row, 4).value == datetime(2025, 8, 31)
+    assert sheet.cell(row, 5).value == "Đang thực hiện (quá hạn)"

@@ -132,3 +132,16 @@ def test_the_apps_pdf_keeps_the_closing_paragraph_with_the_signature(qapp, sampl
         first_word = next(w.text for w in signature.words if not w.text.isdigit())
         moved += closing_starts == pages.index(signature) and first_word == "Trên"
     assert moved, "no layout needed the closing moved: the test proves nothing"
+
+
+def signature_room_cm(pages: list[Page]) -> float:
+    page = next(p for p in pages if p.find("PHÓ CHỦ TỊCH"))
+    title, name = page.find("PHÓ CHỦ TỊCH"), page.find("Mai Đàm Thanh Vân")
+    return (name[0].y0 - title[0].y1) / 72 * 2.54
+
+
+def test_there_is_room_to_sign_and_seal_on_paper_in_both_renderings(qt_pages, docx_pages):
+    """About 2.5-3 cm for the signature and the seal, the same in Word's and the app's PDF."""
+    app, office_suite = signature_room_cm(qt_pages), signature_room_cm(docx_pages)
+    assert 2.8 <= app <= 3.6 and 2.8 <= office_suite <= 3.6
+    assert abs(app - office_suite) < 0.3

@@ -164,3 +164,26 @@ def test_the_zip_option_is_remembered_and_adds_one_archive(window, tmp_path, mon
     assert QSettings().value("export/zip", type=bool)
     window.ui.actionExportPackage.trigger()
     assert (folder / f"{STEM}.zip").is_file()
+
+
+def test_recording_the_number_keeps_a_tracker_edit_still_being_typed(window, qtbot):
+    """The number used to be recorded by saving a plan read before the dialog opened,
+    reverting a panel edit committed meanwhile (its history saying it changed)."""
+    panel = window.tracker.ui.panel
+    task_id = window.tracker.selected_task_id()
+    panel.ui.notesEdit.setPlainText("Đã gửi bài cho Đài truyền thanh")  # typed, not yet left
+
+    def fill_and_accept():
+        dialog = QApplication.activeModalWidget()
+        dialog.ui.number.setText("9")
+        dialog.ui.signed.setChecked(True)
+        dialog.ui.issuedOn.setDate(QDate(2025, 8, 5))
+        dialog.accept()
+
+    QTimer.singleShot(0, fill_and_accept)
+    window.ui.actionRecordIssue.trigger()
+    task = window.store.tracked_task(task_id).task
+    assert task.notes == "Đã gửi bài cho Đài truyền thanh"
+    assert window.store.history(task_id)[0].new == "Đã gửi bài cho Đài truyền thanh"
+    plan = window.repo.plan(window.current_plan_id)
+    assert (plan.number, plan.state.value) == ("09", "issued")

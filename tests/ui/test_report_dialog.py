@@ -128,3 +128,16 @@ def test_the_report_action_opens_the_dialog_for_the_selected_plan(
     window.ui.actionReport.trigger()
     assert opened and opened[0].plan.id == window.current_plan_id
     window.repo.db.close()
+
+
+def test_wording_typed_for_one_quarter_is_kept_under_that_quarter_when_another_is_chosen(
+    dialog, saved
+):
+    """The draft used to be saved after the period box had switched: Q3's words became Q4's."""
+    store, plan, _office = saved
+    dialog.sections[3].setPlainText("Đề nghị cho quý III.")
+    q4 = dialog.ui.periodCombo.findData(ReportPeriod(ReportKind.QUARTER, 2025, 4).code)
+    dialog.ui.periodCombo.setCurrentIndex(q4)  # the officer picks quý IV
+    assert store.report_draft(plan.id, Q3.code)["sections"][3]["text"] == "Đề nghị cho quý III."
+    assert store.report_draft(plan.id, ReportPeriod(ReportKind.QUARTER, 2025, 4).code) is None
+    assert dialog.sections[3].toPlainText() != "Đề nghị cho quý III."

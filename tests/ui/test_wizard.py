@@ -119,6 +119,7 @@ def test_from_an_empty_database_to_exported_documents(
     purposes = [row for row in tree_rows(tree) if row[0].endswith(")")][:6]
     assert [label for label, _ in purposes] == ["a)", "b)", "c)", "d)", "đ)", "e)"]
     node_with(tree, purposes[1][1][:30]).setCheckState(LABEL, Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: node_with(tree, purposes[1][1][:30]).text(LABEL) == "")
     after = [row for row in tree_rows(tree) if row[0].endswith(")")][:5]
     assert [text for _, text in after] == [purposes[0][1], *[t for _, t in purposes[2:6]]]
     assert [label for label, _ in after] == ["a)", "b)", "c)", "d)", "đ)"]
@@ -354,3 +355,49 @@ def test_the_main_window_offers_to_continue_an_unfinished_draft(
     assert wizard.currentPage().ui.nameEdit.text() == "Thạch Khôi"
     wizard.reject()
     window.repo.db.close()
+
+
+def test_a_plan_finished_with_its_number_and_date_is_issued(qtbot, make_wizard, repo, monkeypatch):
+    from PySide6.QtCore import QDate
+
+    from cchc_desktop.core.model import PlanState
+
+    wizard = make_wizard()
+    fill_office(qtbot, wizard)
+    fill_period(qtbot, wizard)
+    while wizard.currentId() < PageId.SIGNING:
+        click_next(qtbot, wizard)
+    signing = wizard.currentPage().ui
+    signing.signerEdit.setText("Mai Đàm Thanh Vân")
+    signing.numberEdit.setText("7")
+    qtbot.mouseClick(signing.signedCheck, Qt.MouseButton.LeftButton)
+    signing.signedDate.setDate(QDate(2025, 8, 20))
+    click_next(qtbot, wizard)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: "")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    plan = repo.plan(wizard.saved_plan_id)
+    assert (plan.number, plan.issued_on, plan.state) == ("07", date(2025, 8, 20), PlanState.ISSUED)
+    assert [v.number for v in repo.versions(plan.id)] == ["07"]
+
+
+def test_a_draft_that_cannot_be_read_is_said_and_set_aside(qtbot, make_wizard, repo, monkeypatch):
+    from cchc_desktop.store.drafts import save_draft
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: said.append(a[2]))
+    save_draft(repo.db, None, 4, {"office": {"kind": "không có"}, "plan": None})
+    wizard = make_wizard(latest_draft(repo.db))
+    wizard.resume()
+    assert said and "không đọc được" in said[0]
+    assert wizard.currentId() == PageId.OFFICE and latest_draft(repo.db).page == PageId.OFFICE
+
+
+def test_late_in_november_the_wizard_proposes_the_next_half_year_and_its_date_line(
+    qtbot, qapp, repo
+):
+    late_november = PlanWizard(repo, bundled_template(), clock=Clock.fixed(date(2026, 11, 24)))
+    qtbot.addWidget(late_november)
+    assert late_november.period.label == "6 tháng đầu năm 2027"
+    late_november.office.name = "Quyết Thắng"
+    late_november.build_plan()
+    assert late_november.plan.drafted_on == date(2026, 11, 1)  # "tháng 11 năm 2026"

@@ -91,6 +91,7 @@ class Ui_OutlineEditorForm(object):
 
         self.treeLayout.addLayout(self.buttons)
 
+        self.treeLayout.setStretch(0, 1)
         self.splitter.addWidget(self.treePane)
         self.sidePane = QWidget(self.splitter)
         self.sidePane.setObjectName(u"sidePane")
@@ -154,6 +155,7 @@ class Ui_OutlineEditorForm(object):
 
         self.sideLayout.addWidget(self.hint)
 
+        self.sideLayout.setStretch(1, 1)
         self.splitter.addWidget(self.sidePane)
 
         self.layout.addWidget(self.splitter)

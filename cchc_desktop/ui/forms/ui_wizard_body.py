@@ -49,6 +49,7 @@ class Ui_BodyForm(object):
 
         self.layout.addWidget(self.problem)
 
+        self.layout.setStretch(1, 1)
 #if QT_CONFIG(shortcut)
         self.closingLabel.setBuddy(self.closing)
 #endif // QT_CONFIG(shortcut)

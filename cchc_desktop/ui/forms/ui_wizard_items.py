@@ -37,6 +37,7 @@ class Ui_ItemsForm(object):
 
         self.layout.addWidget(self.problem)
 
+        self.layout.setStretch(1, 1)
 
         self.retranslateUi(ItemsForm)
 

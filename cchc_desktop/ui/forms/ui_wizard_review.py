@@ -50,6 +50,7 @@ class Ui_ReviewForm(object):
 
         self.layout.addWidget(self.splitter)
 
+        self.layout.setStretch(0, 1)
 #if QT_CONFIG(shortcut)
         self.problemsLabel.setBuddy(self.problems)
 #endif // QT_CONFIG(shortcut)

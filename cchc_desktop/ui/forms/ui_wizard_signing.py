@@ -63,6 +63,7 @@ class Ui_SigningForm(object):
         self.numberEdit = QLineEdit(SigningForm)
         self.numberEdit.setObjectName(u"numberEdit")
         self.numberEdit.setMaxLength(6)
+        self.numberEdit.setMaximumSize(QSize(160, 16777215))
 
         self.numberRow.addWidget(self.numberEdit)
 
@@ -154,18 +155,18 @@ class Ui_SigningForm(object):
     # setupUi
 
     def retranslateUi(self, SigningForm):
-        self.authorityLabel.setText(QCoreApplication.translate("SigningForm", u"&H\u00ecnh th\u1ee9c k\u00fd:", None))
+        self.authorityLabel.setText(QCoreApplication.translate("SigningForm", u"H\u00ecnh th\u1ee9c &k\u00fd:", None))
         self.linesLabel.setText(QCoreApplication.translate("SigningForm", u"C\u00e1c &d\u00f2ng th\u1ea9m quy\u1ec1n, ch\u1ee9c v\u1ee5:", None))
-        self.signerLabel.setText(QCoreApplication.translate("SigningForm", u"Ng\u01b0\u1eddi &k\u00fd:", None))
+        self.signerLabel.setText(QCoreApplication.translate("SigningForm", u"&Ng\u01b0\u1eddi k\u00fd:", None))
         self.signerEdit.setPlaceholderText(QCoreApplication.translate("SigningForm", u"H\u1ecd v\u00e0 t\u00ean, kh\u00f4ng ghi h\u1ecdc h\u00e0m, h\u1ecdc v\u1ecb", None))
         self.numberLabel.setText(QCoreApplication.translate("SigningForm", u"&S\u1ed1 v\u0103n b\u1ea3n:", None))
         self.numberEdit.setPlaceholderText(QCoreApplication.translate("SigningForm", u"\u0111\u1ec3 tr\u1ed1ng cho v\u0103n th\u01b0", None))
         self.suffixLabel.setText(QCoreApplication.translate("SigningForm", u"/KH-UBND", None))
-        self.signedCheck.setText(QCoreApplication.translate("SigningForm", u"\u0110\u00e3 k\u00fd &ng\u00e0y:", None))
+        self.signedCheck.setText(QCoreApplication.translate("SigningForm", u"\u0110\u00e3 k\u00fd ng\u00e0&y:", None))
         self.signedDate.setDisplayFormat(QCoreApplication.translate("SigningForm", u"dd/MM/yyyy", None))
         self.draftLabel.setText(QCoreApplication.translate("SigningForm", u"Th\u00e1ng, n\u0103m &ghi \u1edf d\u00f2ng ng\u00e0y:", None))
         self.draftDate.setDisplayFormat(QCoreApplication.translate("SigningForm", u"MM/yyyy", None))
-        self.recipientsLabel.setText(QCoreApplication.translate("SigningForm", u"N\u01a1i &nh\u1eadn (m\u1ed7i d\u00f2ng m\u1ed9t n\u01a1i; d\u00f2ng cu\u1ed1i \u00abL\u01b0u: VT, \u2026\u00bb):", None))
+        self.recipientsLabel.setText(QCoreApplication.translate("SigningForm", u"N\u01a1&i nh\u1eadn (m\u1ed7i d\u00f2ng m\u1ed9t n\u01a1i; d\u00f2ng cu\u1ed1i \u00abL\u01b0u: VT, \u2026\u00bb):", None))
         self.note.setText(QCoreApplication.translate("SigningForm", u"S\u1ed1 v\u00e0 ng\u00e0y k\u00fd th\u01b0\u1eddng \u0111\u1ec3 tr\u1ed1ng: v\u0103n th\u01b0 \u0111i\u1ec1n tay sau khi k\u00fd. Khi \u0111\u00e3 c\u00f3 c\u1ea3 s\u1ed1 v\u00e0 ng\u00e0y, k\u1ebf ho\u1ea1ch \u0111\u01b0\u1ee3c ghi l\u00e0 \u00ab\u0110\u00e3 ban h\u00e0nh\u00bb.", None))
         pass
     # retranslateUi

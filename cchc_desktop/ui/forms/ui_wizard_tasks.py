@@ -80,6 +80,11 @@ class Ui_TasksForm(object):
 
         self.detailsColumn.addWidget(self.detailsEdit)
 
+        self.detailsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.detailsColumn.addItem(self.detailsSpacer)
+
+        self.detailsColumn.setStretch(2, 1)
 
         self.lower.addLayout(self.detailsColumn)
 
@@ -110,6 +115,8 @@ class Ui_TasksForm(object):
 
         self.lower.addLayout(self.appendixForm)
 
+        self.lower.setStretch(0, 1)
+        self.lower.setStretch(1, 1)
 
         self.layout.addLayout(self.lower)
 
@@ -120,6 +127,7 @@ class Ui_TasksForm(object):
 
         self.layout.addWidget(self.problem)
 
+        self.layout.setStretch(1, 1)
 #if QT_CONFIG(shortcut)
         self.detailsLabel.setBuddy(self.detailsEdit)
         self.appendixTitleLabel.setBuddy(self.appendixTitleEdit)

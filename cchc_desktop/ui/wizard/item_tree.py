@@ -79,10 +79,13 @@ class ItemTree(QTreeWidget):
         *,
         top_drops: bool = True,
         locked: frozenset[str] = frozenset(),
+        expand_depth: int | None = None,
+        expanded: set[str] | None = None,
     ) -> None:
         """Show ``items``: each item's label from ``labels`` (by uid); those without one do
         not print and are shown dimmed. ``top_drops`` says whether items may be dropped
-        beside the top ones."""
+        beside the top ones; ``expanded`` the rows left open, else ``expand_depth`` how deep
+        the tree opens (all of it: None)."""
         self._loading = True
         self.locked = set(locked)
         self.clear()
@@ -95,7 +98,13 @@ class ItemTree(QTreeWidget):
             if top_drops
             else flags & ~Qt.ItemFlag.ItemIsDropEnabled
         )
-        self.expandAll()
+        if expanded is not None:  # as the officer left it
+            for node in self.nodes():
+                node.setExpanded(str(node.data(0, UID_ROLE)) in expanded)
+        elif expand_depth is None:
+            self.expandAll()
+        else:
+            self.expandToDepth(expand_depth)
         self._loading = False
 
     def _make(self, item: PlanItem, labels: dict[str, str]) -> QTreeWidgetItem:
@@ -142,9 +151,16 @@ class ItemTree(QTreeWidget):
         node = self.currentItem()
         return str(node.data(0, UID_ROLE)) if node is not None else None
 
+    def expanded_uids(self) -> set[str]:
+        return {str(n.data(0, UID_ROLE)) for n in self.nodes() if n.isExpanded()}
+
     def select(self, uid: str | None) -> None:
         node = self.node(uid) if uid else None
         if node is not None:
+            parent = node.parent()
+            while parent is not None:
+                parent.setExpanded(True)
+                parent = parent.parent()
             self.setCurrentItem(node, TEXT)
             self.scrollToItem(node)
 

@@ -21,8 +21,8 @@ from cchc_desktop.core.text import nfc
 from cchc_desktop.ui.forms.ui_outline_editor import Ui_OutlineEditorForm
 
 KINDS = (
-    (ItemKind.SECTION, "Đề mục lớn (I., in hoa, đậm)"),
-    (ItemKind.SUBSECTION, "Đề mục nhỏ (1., đậm)"),
+    (ItemKind.SECTION, "Đề mục lớn (in hoa, đậm)"),
+    (ItemKind.SUBSECTION, "Đề mục nhỏ (đậm)"),
     (ItemKind.POINT, "Nội dung (ý, đoạn văn)"),
 )
 MARKERS = (
@@ -92,8 +92,11 @@ class OutlineEditor(QWidget):
             ui.markerCombo.addItem(text, marker.value)
         ui.tree.currentItemChanged.connect(lambda *_: self._show_selected())
         ui.tree.itemDoubleClicked.connect(lambda *_: self.focus_text())
-        ui.tree.ticked.connect(self._ticked)
-        ui.tree.reshaped.connect(self._reshaped)
+        # Queued: the tree is rebuilt after a tick or a drop, never while the row that sent the
+        # signal is still handling it.
+        queued = Qt.ConnectionType.QueuedConnection
+        ui.tree.ticked.connect(self._ticked, queued)
+        ui.tree.reshaped.connect(self._reshaped, queued)
         ui.textEdit.textChanged.connect(self._text_changed)
         ui.kindCombo.activated.connect(self._kind_chosen)
         ui.markerCombo.activated.connect(self._marker_chosen)
@@ -147,7 +150,12 @@ class OutlineEditor(QWidget):
         self.ui.unitCombo.addItem("(không gắn với đơn vị nào)", "")
         for unit in self.units:
             self.ui.unitCombo.addItem(unit.name, unit.key or unit.name)
-        first = self.scope()[0].uid if self.scope() else None
+        scope = self.scope()
+        first = None
+        if scope:  # the first item under the page's own part, else the first item
+            first = (
+                scope[0].children[0].uid if self.root_uid and scope[0].children else scope[0].uid
+            )
         self.refresh(first)
 
     def scope(self) -> list[PlanItem]:
@@ -164,13 +172,19 @@ class OutlineEditor(QWidget):
         place = edit.locate(self.whole, self.root_uid)
         return place.depth if place is not None else 0
 
-    def refresh(self, select: str | None = None) -> None:
+    def refresh(self, select: str | None = None, *, fresh: bool = False) -> None:
+        """Show the items again; the rows left open stay open (all anew when ``fresh``)."""
         select = select or self.ui.tree.current_uid()
+        kept = (
+            None if fresh or not self.ui.tree.topLevelItemCount() else self.ui.tree.expanded_uids()
+        )
         self.ui.tree.show_items(
             self.scope(),
             labels(self.whole),
             top_drops=self.root_uid is None,
             locked=frozenset({self.root_uid} if self.root_uid else set()),
+            expand_depth=None if self.root_uid else 0,  # the whole body: its headings first
+            expanded=kept,
         )
         self.ui.tree.select(select if select and find_uid(self.whole, select) else None)
         if self.ui.tree.currentItem() is None and self.ui.tree.topLevelItemCount():
@@ -187,11 +201,13 @@ class OutlineEditor(QWidget):
         self._loading = True
         try:
             locked = item is None or item.uid == self.root_uid
+            place = edit.locate(self.whole, item.uid) if item is not None else None
             for widget in (ui.textEdit, ui.kindCombo, ui.markerCombo):
                 widget.setEnabled(item is not None)
-            for button in (ui.removeButton, ui.upButton, ui.downButton, ui.indentButton,
-                           ui.outdentButton):  # fmt: skip
+            for button in (ui.removeButton, ui.upButton, ui.downButton, ui.indentButton):
                 button.setEnabled(not locked)
+            top = place is None or place.parent is None or place.parent.uid == self.root_uid
+            ui.outdentButton.setEnabled(not locked and not top)
             ui.addButton.setEnabled((item is not None and not locked) or self.root_uid is None)
             ui.addChildButton.setEnabled(item is not None)
             if item is None:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any, cast
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +47,7 @@ from cchc_desktop.core.period import Period, PeriodKind
 from cchc_desktop.core.text import nfc
 from cchc_desktop.core.timewords import format_date_vn, outside_period, parse_time
 from cchc_desktop.render.outline_html import preview_html
+from cchc_desktop.render.paged import paper_font
 from cchc_desktop.ui.forms.ui_wizard_body import Ui_BodyForm
 from cchc_desktop.ui.forms.ui_wizard_items import Ui_ItemsForm
 from cchc_desktop.ui.forms.ui_wizard_office import Ui_OfficeForm
@@ -754,7 +755,8 @@ class TasksPage(Page):
         task = self.plan.tasks[row]
         if column == CHOSEN:
             task.chosen = item.checkState() == Qt.CheckState.Checked
-            self._fill(row)
+            # Shown dimmed or not: the table is filled again once this cell's signal is over.
+            QTimer.singleShot(0, lambda: self._fill(self.ui.table.currentRow()))
         elif column in TASK_FIELDS:
             value = nfc(item.text()).strip()
             if column == TITLE:
@@ -983,6 +985,7 @@ class ReviewPage(Page):
         self.ui.splitter.setStretchFactor(1, 1)
         self.ui.splitter.setSizes([880, 360])
         self.ui.preview.setMinimumWidth(560)
+        self.ui.preview.document().setDefaultFont(paper_font())  # as it prints
         self.ui.problems.itemActivated.connect(self._go_fix)
         self.setFinalPage(True)
 

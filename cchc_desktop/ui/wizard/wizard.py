@@ -302,6 +302,8 @@ class PlanWizard(QWizard):
                 self.repo.save_office(office)
                 plan.office_id = office.id
                 plan_id = self.repo.save_plan(plan)
+                if plan.is_issued:  # numbered and dated already: kept as signed
+                    self.repo.save_version(plan, office)
         except CchcError as error:
             show_error(self, error)
             return
