@@ -36,8 +36,6 @@ def to_data(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, list | tuple):
         return [to_data(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): to_data(v) for k, v in value.items()}
     return value
 
 
@@ -71,19 +69,12 @@ def _read(kind: Any, data: Any, where: str) -> Any:
             raise _fail(where, "phải là một danh sách")
         (inner,) = typing.get_args(kind)
         return [_read(inner, v, f"{where}[{i}]") for i, v in enumerate(data)]
-    if origin is dict:
-        if not isinstance(data, dict):
-            raise _fail(where, "phải là một đối tượng")
-        _, inner = typing.get_args(kind)
-        return {str(k): _read(inner, v, f"{where}.{k}") for k, v in data.items()}
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         if not isinstance(data, dict):
             raise _fail(where, "phải là một đối tượng")
         hints = _hints(kind)
         values = {}
         for f in dataclasses.fields(kind):
-            if not f.init:
-                continue
             if f.name in data:
                 values[f.name] = _read(hints[f.name], data[f.name], f"{where}.{f.name}")
             elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
@@ -114,8 +105,6 @@ def _read(kind: Any, data: Any, where: str) -> Any:
         if not isinstance(data, str):
             raise _fail(where, "phải là chuỗi văn bản")
         return nfc(data)
-    if kind is Any:
-        return data
     raise _fail(where, f"có kiểu {kind!r} chưa được hỗ trợ")
 
 

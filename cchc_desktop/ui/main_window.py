@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QUndoCommand, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QFont,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -114,7 +122,7 @@ class MainWindow(QMainWindow):
         self.ui.planTabs.currentChanged.connect(self._show_preview)
         self.ui.actionUndo.triggered.connect(self.undo)
         self.ui.actionRedo.triggered.connect(self.redo)
-        self.ui.actionRedo.setShortcuts(["Ctrl+Y", "Ctrl+Shift+Z"])
+        self.ui.actionRedo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.undo_stack.canUndoChanged.connect(self.ui.actionUndo.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.ui.actionRedo.setEnabled)
         self.undo_stack.undoTextChanged.connect(
@@ -198,7 +206,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self, select: int | None = None) -> None:
         """Reload the plans list, keeping (or moving to) a selected plan."""
-        self.current_plan_id: int | None = None
+        self.current_plan_id = None
         for action in self.plan_actions:
             action.setEnabled(False)
         summaries = self.repo.plans()

@@ -178,9 +178,10 @@ class ReportDialog(QDialog):
         try:
             self.text = text
             while self.ui.sectionTabs.count() > 1:
-                page = self.ui.sectionTabs.widget(1)
+                old = self.ui.sectionTabs.widget(1)
                 self.ui.sectionTabs.removeTab(1)
-                page.deleteLater()
+                if old is not None:
+                    old.deleteLater()
             self.sections = []
             for n, section in enumerate(text.sections, 1):
                 short = TAB_TITLES.get(section.heading, section.heading[:24])
@@ -192,6 +193,7 @@ class ReportDialog(QDialog):
                 "Đoạn kết ở trên; nơi nhận ở dưới, mỗi dòng một nơi (dòng cuối «Lưu: VT, …»).",
             )
             page = self.closing.parentWidget()
+            assert page is not None
             self.recipients = QPlainTextEdit(page)
             self.recipients.textChanged.connect(self._typed)
             layout = page.layout()

@@ -9,10 +9,10 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject
-from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout
 
 class Ui_DeadlineDialog(object):
-    def setupUi(self, DeadlineDialog):
+    def setupUi(self, DeadlineDialog: QDialog) -> None:
         if not DeadlineDialog.objectName():
             DeadlineDialog.setObjectName(u"DeadlineDialog")
         self.layout = QVBoxLayout(DeadlineDialog)
@@ -71,7 +71,7 @@ class Ui_DeadlineDialog(object):
         QMetaObject.connectSlotsByName(DeadlineDialog)
     # setupUi
 
-    def retranslateUi(self, DeadlineDialog):
+    def retranslateUi(self, DeadlineDialog: QDialog) -> None:
         DeadlineDialog.setWindowTitle(QCoreApplication.translate("DeadlineDialog", u"H\u1ea1n g\u1eedi b\u00e1o c\u00e1o", None))
         self.explanation.setText(QCoreApplication.translate("DeadlineDialog", u"K\u1ebf ho\u1ea1ch c\u1ee7a th\u00e0nh ph\u1ed1 y\u00eau c\u1ea7u g\u1eedi b\u00e1o c\u00e1o qu\u00fd, 6 th\u00e1ng, n\u0103m tr\u01b0\u1edbc ng\u00e0y 10 c\u1ee7a th\u00e1ng cu\u1ed1i qu\u00fd (th\u00e1ng 3, 6, 9, 12). N\u1ebfu k\u1ebf ho\u1ea1ch c\u1ee7a \u0111\u01a1n v\u1ecb quy \u0111\u1ecbnh ng\u00e0y kh\u00e1c (v\u00ed d\u1ee5 ng\u00e0y 5), s\u1eeda \u1edf \u0111\u00e2y.", None))
         self.beforeLabel.setText(QCoreApplication.translate("DeadlineDialog", u"G\u1eedi b\u00e1o c\u00e1o &tr\u01b0\u1edbc ng\u00e0y", None))

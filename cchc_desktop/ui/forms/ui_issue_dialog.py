@@ -9,10 +9,10 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 class Ui_IssueDialog(object):
-    def setupUi(self, IssueDialog):
+    def setupUi(self, IssueDialog: QDialog) -> None:
         if not IssueDialog.objectName():
             IssueDialog.setObjectName(u"IssueDialog")
         self.layout = QVBoxLayout(IssueDialog)
@@ -82,7 +82,7 @@ class Ui_IssueDialog(object):
         QMetaObject.connectSlotsByName(IssueDialog)
     # setupUi
 
-    def retranslateUi(self, IssueDialog):
+    def retranslateUi(self, IssueDialog: QDialog) -> None:
         IssueDialog.setWindowTitle(QCoreApplication.translate("IssueDialog", u"Ghi s\u1ed1, ng\u00e0y ban h\u00e0nh", None))
         self.explanation.setText(QCoreApplication.translate("IssueDialog", u"Sau khi k\u1ebf ho\u1ea1ch \u0111\u01b0\u1ee3c k\u00fd v\u00e0 v\u0103n th\u01b0 c\u1ea5p s\u1ed1, ghi l\u1ea1i s\u1ed1 v\u00e0 ng\u00e0y k\u00fd \u0111\u1ec3 c\u00e1c l\u1ea7n xu\u1ea5t, in sau mang \u0111\u00fang s\u1ed1, ng\u00e0y. \u0110\u1ec3 tr\u1ed1ng n\u1ebfu ch\u01b0a c\u00f3.", None))
         self.numberLabel.setText(QCoreApplication.translate("IssueDialog", u"&S\u1ed1 v\u0103n b\u1ea3n:", None))

@@ -10,10 +10,10 @@
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QHBoxLayout, QLabel, QMenu, QMenuBar, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QStackedWidget, QStatusBar, QTabWidget, QTableView, QTextBrowser, QToolBar, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHBoxLayout, QLabel, QMainWindow, QMenu, QMenuBar, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QStackedWidget, QStatusBar, QTabWidget, QTableView, QTextBrowser, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 class Ui_MainWindow(object):
-    def setupUi(self, MainWindow):
+    def setupUi(self, MainWindow: QMainWindow) -> None:
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
         MainWindow.resize(1100, 700)
@@ -334,7 +334,7 @@ class Ui_MainWindow(object):
         QMetaObject.connectSlotsByName(MainWindow)
     # setupUi
 
-    def retranslateUi(self, MainWindow):
+    def retranslateUi(self, MainWindow: QMainWindow) -> None:
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"K\u1ebf ho\u1ea1ch tuy\u00ean truy\u1ec1n CCHC", None))
         self.actionEditPlan.setText(QCoreApplication.translate("MainWindow", u"&S\u1eeda k\u1ebf ho\u1ea1ch\u2026", None))
 #if QT_CONFIG(tooltip)

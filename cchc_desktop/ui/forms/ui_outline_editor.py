@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlai
 from cchc_desktop.ui.wizard.item_tree import ItemTree
 
 class Ui_OutlineEditorForm(object):
-    def setupUi(self, OutlineEditorForm):
+    def setupUi(self, OutlineEditorForm: QWidget) -> None:
         if not OutlineEditorForm.objectName():
             OutlineEditorForm.setObjectName(u"OutlineEditorForm")
         self.layout = QVBoxLayout(OutlineEditorForm)
@@ -172,7 +172,7 @@ class Ui_OutlineEditorForm(object):
         QMetaObject.connectSlotsByName(OutlineEditorForm)
     # setupUi
 
-    def retranslateUi(self, OutlineEditorForm):
+    def retranslateUi(self, OutlineEditorForm: QWidget) -> None:
         self.addButton.setText(QCoreApplication.translate("OutlineEditorForm", u"Th\u00eam &m\u1ee5c", None))
 #if QT_CONFIG(tooltip)
         self.addButton.setToolTip(QCoreApplication.translate("OutlineEditorForm", u"Th\u00eam m\u1ed9t m\u1ee5c sau m\u1ee5c \u0111ang ch\u1ecdn (Insert)", None))

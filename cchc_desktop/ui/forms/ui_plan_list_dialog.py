@@ -9,10 +9,10 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout
 
 class Ui_PlanListDialog(object):
-    def setupUi(self, PlanListDialog):
+    def setupUi(self, PlanListDialog: QDialog) -> None:
         if not PlanListDialog.objectName():
             PlanListDialog.setObjectName(u"PlanListDialog")
         PlanListDialog.resize(720, 420)
@@ -61,7 +61,7 @@ class Ui_PlanListDialog(object):
         QMetaObject.connectSlotsByName(PlanListDialog)
     # setupUi
 
-    def retranslateUi(self, PlanListDialog):
+    def retranslateUi(self, PlanListDialog: QDialog) -> None:
         self.closeButton.setText(QCoreApplication.translate("PlanListDialog", u"\u0110\u00f3&ng", None))
         pass
     # retranslateUi

@@ -9,10 +9,10 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTabWidget, QVBoxLayout
 
 class Ui_ReportDialog(object):
-    def setupUi(self, ReportDialog):
+    def setupUi(self, ReportDialog: QDialog) -> None:
         if not ReportDialog.objectName():
             ReportDialog.setObjectName(u"ReportDialog")
         ReportDialog.resize(900, 640)
@@ -145,7 +145,7 @@ class Ui_ReportDialog(object):
         QMetaObject.connectSlotsByName(ReportDialog)
     # setupUi
 
-    def retranslateUi(self, ReportDialog):
+    def retranslateUi(self, ReportDialog: QDialog) -> None:
         ReportDialog.setWindowTitle(QCoreApplication.translate("ReportDialog", u"B\u00e1o c\u00e1o k\u1ebft qu\u1ea3 th\u1ef1c hi\u1ec7n c\u00f4ng t\u00e1c tuy\u00ean truy\u1ec1n c\u1ea3i c\u00e1ch h\u00e0nh ch\u00ednh", None))
         self.periodLabel.setText(QCoreApplication.translate("ReportDialog", u"&K\u1ef3 b\u00e1o c\u00e1o:", None))
         self.asOfLabel.setText(QCoreApplication.translate("ReportDialog", u"S\u1ed1 li\u1ec7u t\u00ednh \u0111\u1ebfn &ng\u00e0y:", None))

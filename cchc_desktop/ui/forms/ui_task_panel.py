@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 class Ui_TaskPanel(object):
-    def setupUi(self, TaskPanel):
+    def setupUi(self, TaskPanel: QWidget) -> None:
         if not TaskPanel.objectName():
             TaskPanel.setObjectName(u"TaskPanel")
         TaskPanel.resize(340, 640)
@@ -174,7 +174,7 @@ class Ui_TaskPanel(object):
         QMetaObject.connectSlotsByName(TaskPanel)
     # setupUi
 
-    def retranslateUi(self, TaskPanel):
+    def retranslateUi(self, TaskPanel: QWidget) -> None:
         self.emptyPanelLabel.setText(QCoreApplication.translate("TaskPanel", u"Ch\u1ecdn m\u1ed9t nhi\u1ec7m v\u1ee5 trong b\u1ea3ng \u0111\u1ec3 ghi tr\u1ea1ng th\u00e1i, k\u1ebft qu\u1ea3, minh ch\u1ee9ng v\u00e0 xem l\u1ecbch s\u1eed thay \u0111\u1ed5i.", None))
         self.statusGroup.setTitle(QCoreApplication.translate("TaskPanel", u"Ti\u1ebfn \u0111\u1ed9", None))
         self.statusLabel.setText(QCoreApplication.translate("TaskPanel", u"&Tr\u1ea1ng th\u00e1i:", None))

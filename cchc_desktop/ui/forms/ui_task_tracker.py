@@ -15,7 +15,7 @@ from cchc_desktop.ui.task_panel import TaskPanel
 from cchc_desktop.ui.task_table.view import TaskTableView
 
 class Ui_TaskTracker(object):
-    def setupUi(self, TaskTracker):
+    def setupUi(self, TaskTracker: QWidget) -> None:
         if not TaskTracker.objectName():
             TaskTracker.setObjectName(u"TaskTracker")
         TaskTracker.resize(1000, 600)
@@ -164,7 +164,7 @@ class Ui_TaskTracker(object):
         QMetaObject.connectSlotsByName(TaskTracker)
     # setupUi
 
-    def retranslateUi(self, TaskTracker):
+    def retranslateUi(self, TaskTracker: QWidget) -> None:
 #if QT_CONFIG(tooltip)
         self.doneButton.setToolTip(QCoreApplication.translate("TaskTracker", u"Ch\u1ec9 hi\u1ec7n c\u00e1c nhi\u1ec7m v\u1ee5 \u0111\u00e3 ho\u00e0n th\u00e0nh", None))
 #endif // QT_CONFIG(tooltip)

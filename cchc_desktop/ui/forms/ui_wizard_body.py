@@ -9,12 +9,12 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from cchc_desktop.ui.wizard.outline_editor import OutlineEditor
 
 class Ui_BodyForm(object):
-    def setupUi(self, BodyForm):
+    def setupUi(self, BodyForm: QWidget) -> None:
         if not BodyForm.objectName():
             BodyForm.setObjectName(u"BodyForm")
         self.layout = QVBoxLayout(BodyForm)
@@ -59,7 +59,7 @@ class Ui_BodyForm(object):
         QMetaObject.connectSlotsByName(BodyForm)
     # setupUi
 
-    def retranslateUi(self, BodyForm):
+    def retranslateUi(self, BodyForm: QWidget) -> None:
         self.intro.setText(QCoreApplication.translate("BodyForm", u"To\u00e0n b\u1ed9 c\u00e1c ph\u1ea7n c\u1ee7a k\u1ebf ho\u1ea1ch, t\u1eeb \u00abI.\u00bb \u0111\u1ebfn \u00abT\u1ed5 ch\u1ee9c th\u1ef1c hi\u1ec7n\u00bb: \u0111\u1ed5i t\u00ean \u0111\u1ec1 m\u1ee5c, th\u00eam, x\u00f3a, \u0111\u1ed5i th\u1ee9 t\u1ef1, th\u1ee5t v\u00e0o ho\u1eb7c l\u00f9i ra; ch\u1ecdn c\u00e1ch \u0111\u00e1nh d\u1ea5u cho t\u1eebng danh s\u00e1ch. Ph\u1ea7n kh\u00f4ng c\u00f2n n\u1ed9i dung s\u1ebd kh\u00f4ng \u0111\u01b0\u1ee3c in v\u00e0 c\u00e1c s\u1ed1 t\u1ef1 \u0111\u00e1nh l\u1ea1i.", None))
         self.closingLabel.setText(QCoreApplication.translate("BodyForm", u"\u0110&o\u1ea1n k\u1ebft (tr\u01b0\u1edbc \u00abN\u01a1i nh\u1eadn\u00bb):", None))
         pass

@@ -9,12 +9,12 @@
 ################################################################################
 
 from PySide6.QtCore import QMetaObject
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cchc_desktop.ui.wizard.outline_editor import OutlineEditor
 
 class Ui_ItemsForm(object):
-    def setupUi(self, ItemsForm):
+    def setupUi(self, ItemsForm: QWidget) -> None:
         if not ItemsForm.objectName():
             ItemsForm.setObjectName(u"ItemsForm")
         self.layout = QVBoxLayout(ItemsForm)
@@ -44,7 +44,7 @@ class Ui_ItemsForm(object):
         QMetaObject.connectSlotsByName(ItemsForm)
     # setupUi
 
-    def retranslateUi(self, ItemsForm):
+    def retranslateUi(self, ItemsForm: QWidget) -> None:
         self.intro.setText("")
         pass
     # retranslateUi

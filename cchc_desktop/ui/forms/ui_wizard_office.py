@@ -9,10 +9,10 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QVBoxLayout, QWidget
 
 class Ui_OfficeForm(object):
-    def setupUi(self, OfficeForm):
+    def setupUi(self, OfficeForm: QWidget) -> None:
         if not OfficeForm.objectName():
             OfficeForm.setObjectName(u"OfficeForm")
         self.layout = QVBoxLayout(OfficeForm)
@@ -216,7 +216,7 @@ class Ui_OfficeForm(object):
         QMetaObject.connectSlotsByName(OfficeForm)
     # setupUi
 
-    def retranslateUi(self, OfficeForm):
+    def retranslateUi(self, OfficeForm: QWidget) -> None:
         self.intro.setText(QCoreApplication.translate("OfficeForm", u"Ch\u1ecdn c\u01a1 quan \u0111\u00e3 c\u00f3, ho\u1eb7c nh\u1eadp c\u01a1 quan l\u1ea7n \u0111\u1ea7u: UBND x\u00e3, ph\u01b0\u1eddng, \u0111\u1eb7c khu, ho\u1eb7c m\u1ed9t s\u1edf, ban, ph\u00f2ng, trung t\u00e2m, v\u0103n ph\u00f2ng. Nh\u1eefng th\u00f4ng tin n\u00e0y \u0111\u01b0\u1ee3c d\u00f9ng \u1edf ti\u00eau \u0111\u1ec1 v\u0103n b\u1ea3n, d\u00f2ng \u0111\u1ecba danh, l\u1eddi v\u0103n, n\u01a1i nh\u1eadn v\u00e0 ph\u00e2n c\u00f4ng nhi\u1ec7m v\u1ee5.", None))
         self.officeLabel.setText(QCoreApplication.translate("OfficeForm", u"&Ch\u1ecdn c\u01a1 quan:", None))
         self.kindLabel.setText(QCoreApplication.translate("OfficeForm", u"&Lo\u1ea1i c\u01a1 quan:", None))

@@ -9,10 +9,10 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout, QWidget
 
 class Ui_PeriodForm(object):
-    def setupUi(self, PeriodForm):
+    def setupUi(self, PeriodForm: QWidget) -> None:
         if not PeriodForm.objectName():
             PeriodForm.setObjectName(u"PeriodForm")
         self.layout = QVBoxLayout(PeriodForm)
@@ -134,7 +134,7 @@ class Ui_PeriodForm(object):
         QMetaObject.connectSlotsByName(PeriodForm)
     # setupUi
 
-    def retranslateUi(self, PeriodForm):
+    def retranslateUi(self, PeriodForm: QWidget) -> None:
         self.intro.setText(QCoreApplication.translate("PeriodForm", u"K\u1ebf ho\u1ea1ch cho k\u1ef3 n\u00e0o, v\u00e0 b\u1eaft \u0111\u1ea7u t\u1eeb \u0111\u00e2u.", None))
         self.periodBox.setTitle(QCoreApplication.translate("PeriodForm", u"K\u1ef3 k\u1ebf ho\u1ea1ch", None))
         self.firstHalf.setText(QCoreApplication.translate("PeriodForm", u"6 th\u00e1ng &\u0111\u1ea7u n\u0103m", None))

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 class Ui_ReviewForm(object):
-    def setupUi(self, ReviewForm):
+    def setupUi(self, ReviewForm: QWidget) -> None:
         if not ReviewForm.objectName():
             ReviewForm.setObjectName(u"ReviewForm")
         self.layout = QVBoxLayout(ReviewForm)
@@ -60,7 +60,7 @@ class Ui_ReviewForm(object):
         QMetaObject.connectSlotsByName(ReviewForm)
     # setupUi
 
-    def retranslateUi(self, ReviewForm):
+    def retranslateUi(self, ReviewForm: QWidget) -> None:
         self.problemsLabel.setText(QCoreApplication.translate("ReviewForm", u"&C\u1ea7n xem l\u1ea1i tr\u01b0\u1edbc khi in (b\u1ea5m \u0111\u00fap \u0111\u1ec3 s\u1eeda):", None))
         self.finishNote.setText(QCoreApplication.translate("ReviewForm", u"B\u1ea5m \u00abHo\u00e0n t\u1ea5t\u00bb \u0111\u1ec3 l\u01b0u k\u1ebf ho\u1ea1ch v\u00e0 xu\u1ea5t v\u0103n b\u1ea3n (.docx, .xlsx, .pdf) v\u00e0o th\u01b0 m\u1ee5c b\u1ea1n ch\u1ecdn.", None))
         pass

@@ -9,10 +9,10 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QSpacerItem, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
 class Ui_SigningForm(object):
-    def setupUi(self, SigningForm):
+    def setupUi(self, SigningForm: QWidget) -> None:
         if not SigningForm.objectName():
             SigningForm.setObjectName(u"SigningForm")
         self.layout = QVBoxLayout(SigningForm)
@@ -154,7 +154,7 @@ class Ui_SigningForm(object):
         QMetaObject.connectSlotsByName(SigningForm)
     # setupUi
 
-    def retranslateUi(self, SigningForm):
+    def retranslateUi(self, SigningForm: QWidget) -> None:
         self.authorityLabel.setText(QCoreApplication.translate("SigningForm", u"H\u00ecnh th\u1ee9c &k\u00fd:", None))
         self.linesLabel.setText(QCoreApplication.translate("SigningForm", u"C\u00e1c &d\u00f2ng th\u1ea9m quy\u1ec1n, ch\u1ee9c v\u1ee5:", None))
         self.signerLabel.setText(QCoreApplication.translate("SigningForm", u"&Ng\u01b0\u1eddi k\u00fd:", None))

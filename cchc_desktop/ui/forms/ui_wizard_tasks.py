@@ -9,10 +9,10 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QTableWidget, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QTableWidget, QVBoxLayout, QWidget
 
 class Ui_TasksForm(object):
-    def setupUi(self, TasksForm):
+    def setupUi(self, TasksForm: QWidget) -> None:
         if not TasksForm.objectName():
             TasksForm.setObjectName(u"TasksForm")
         self.layout = QVBoxLayout(TasksForm)
@@ -139,7 +139,7 @@ class Ui_TasksForm(object):
         QMetaObject.connectSlotsByName(TasksForm)
     # setupUi
 
-    def retranslateUi(self, TasksForm):
+    def retranslateUi(self, TasksForm: QWidget) -> None:
         self.intro.setText(QCoreApplication.translate("TasksForm", u"C\u00e1c nhi\u1ec7m v\u1ee5 c\u1ee5 th\u1ec3 trong Ph\u1ee5 l\u1ee5c, in theo \u0111\u00fang th\u1ee9 t\u1ef1 trong b\u1ea3ng. \u0110\u00e1nh d\u1ea5u \u0111\u1ec3 \u0111\u01b0a v\u00e0o k\u1ebf ho\u1ea1ch; s\u1eeda tr\u1ef1c ti\u1ebfp trong b\u1ea3ng. Th\u1eddi gian ghi nh\u01b0 trong v\u0103n b\u1ea3n (\u00abQu\u00fd III/2025\u00bb, \u00abTh\u00e1ng 8/2025\u00bb, \u00abTh\u01b0\u1eddng xuy\u00ean\u00bb); c\u1ed9t cu\u1ed1i cho bi\u1ebft ch\u01b0\u01a1ng tr\u00ecnh hi\u1ec3u l\u00e0 t\u1eeb ng\u00e0y n\u00e0o \u0111\u1ebfn ng\u00e0y n\u00e0o.", None))
         self.taskAdd.setText(QCoreApplication.translate("TasksForm", u"Th\u00ea&m nhi\u1ec7m v\u1ee5", None))
         self.taskRemove.setText(QCoreApplication.translate("TasksForm", u"&X\u00f3a", None))

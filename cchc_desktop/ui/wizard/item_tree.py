@@ -134,14 +134,22 @@ class ItemTree(QTreeWidget):
             node.addChild(self._make(child, labels))
         return node
 
+    def tops(self) -> list[QTreeWidgetItem]:
+        found = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        return [node for node in found if node is not None]
+
     def nodes(self) -> list[QTreeWidgetItem]:
         """Every row, parents before their children."""
         found: list[QTreeWidgetItem] = []
-        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())][::-1]
+        stack = self.tops()[::-1]
         while stack:
             node = stack.pop()
             found.append(node)
-            stack.extend(node.child(i) for i in reversed(range(node.childCount())))
+            stack.extend(
+                child
+                for i in reversed(range(node.childCount()))
+                if (child := node.child(i)) is not None
+            )
         return found
 
     def node(self, uid: str) -> QTreeWidgetItem | None:
@@ -185,13 +193,13 @@ class ItemTree(QTreeWidget):
             )
 
     def shape(self) -> Shape:
-        def of(node: QTreeWidgetItem) -> tuple[str, Shape]:
-            return (
-                str(node.data(0, UID_ROLE)),
-                [of(node.child(i)) for i in range(node.childCount())],
-            )
+        """The rows as nested uids (after a drop: the new shape)."""
 
-        return [of(self.topLevelItem(i)) for i in range(self.topLevelItemCount())]
+        def of(node: QTreeWidgetItem) -> tuple[str, Shape]:
+            children = [node.child(i) for i in range(node.childCount())]
+            return (str(node.data(0, UID_ROLE)), [of(c) for c in children if c is not None])
+
+        return [of(node) for node in self.tops()]
 
     def dropEvent(self, event: QDropEvent) -> None:
         super().dropEvent(event)

@@ -187,8 +187,9 @@ class OutlineEditor(QWidget):
             expanded=kept,
         )
         self.ui.tree.select(select if select and find_uid(self.whole, select) else None)
-        if self.ui.tree.currentItem() is None and self.ui.tree.topLevelItemCount():
-            self.ui.tree.setCurrentItem(self.ui.tree.topLevelItem(0))
+        tops = self.ui.tree.tops()
+        if self.ui.tree.currentItem() is None and tops:
+            self.ui.tree.setCurrentItem(tops[0])
         self._show_selected()
 
     def current(self) -> PlanItem | None:

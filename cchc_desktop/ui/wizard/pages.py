@@ -87,13 +87,13 @@ class Page(QWizardPage):
     """A page showing one Designer form."""
 
     form_class: type = object
-    title = ""
-    subtitle = ""
+    heading = ""  # the page's title (QWizardPage.title() is Qt's)
+    subheading = ""
 
     def __init__(self, wizard: PlanWizard) -> None:
         super().__init__(wizard)
-        self.setTitle(self.title)
-        self.setSubTitle(self.subtitle)
+        self.setTitle(self.heading)
+        self.setSubTitle(self.subheading)
         self.ui = self.form_class()
         holder = QWidget(self)
         self.ui.setupUi(holder)
@@ -143,8 +143,8 @@ class Page(QWizardPage):
 
 class OfficePage(Page):
     form_class = Ui_OfficeForm
-    title = "1. Cơ quan ban hành"
-    subtitle = "Ủy ban nhân dân xã, phường, đặc khu, hoặc sở, ban, phòng lập kế hoạch."
+    heading = "1. Cơ quan ban hành"
+    subheading = "Ủy ban nhân dân xã, phường, đặc khu, hoặc sở, ban, phòng lập kế hoạch."
 
     def __init__(self, wizard: PlanWizard) -> None:
         super().__init__(wizard)
@@ -338,8 +338,8 @@ def _copy_office(office: Any, **changes: Any) -> Any:
 
 class PeriodPage(Page):
     form_class = Ui_PeriodForm
-    title = "2. Kỳ kế hoạch"
-    subtitle = "Kế hoạch 6 tháng hay cả năm, và lập từ đâu."
+    heading = "2. Kỳ kế hoạch"
+    subheading = "Kế hoạch 6 tháng hay cả năm, và lập từ đâu."
 
     def __init__(self, wizard: PlanWizard) -> None:
         super().__init__(wizard)
@@ -423,8 +423,8 @@ class PeriodPage(Page):
 
 class OpeningPage(Page):
     form_class = Ui_OpeningForm
-    title = "3. Trích yếu và căn cứ"
-    subtitle = "Dòng trích yếu dưới chữ «KẾ HOẠCH», các căn cứ và lời dẫn."
+    heading = "3. Trích yếu và căn cứ"
+    subheading = "Dòng trích yếu dưới chữ «KẾ HOẠCH», các căn cứ và lời dẫn."
 
     def __init__(self, wizard: PlanWizard) -> None:
         super().__init__(wizard)
@@ -551,29 +551,31 @@ class PartPage(Page):
 
 
 class PurposesPage(PartPage):
-    title = "4. Mục đích, yêu cầu"
-    subtitle = "Phần mục đích, yêu cầu của kế hoạch."
+    heading = "4. Mục đích, yêu cầu"
+    subheading = "Phần mục đích, yêu cầu của kế hoạch."
     intro = "Các mục đích và yêu cầu, theo cách viết của cơ quan."
     role = ItemRole.PURPOSES
 
 
 class ContentPage(PartPage):
-    title = "5. Nội dung tuyên truyền"
-    subtitle = "Những nội dung trọng tâm cần tuyên truyền trong kỳ."
+    heading = "5. Nội dung tuyên truyền"
+    subheading = "Những nội dung trọng tâm cần tuyên truyền trong kỳ."
     intro = "Những nội dung trọng tâm cần tuyên truyền."
     role = ItemRole.CONTENT
 
 
 class FormsPage(PartPage):
-    title = "6. Hình thức tuyên truyền"
-    subtitle = "Các hình thức tuyên truyền cơ quan sẽ dùng."
+    heading = "6. Hình thức tuyên truyền"
+    subheading = "Các hình thức tuyên truyền cơ quan sẽ dùng."
     intro = "Các hình thức tuyên truyền."
     role = ItemRole.FORMS
 
 
 class OrganisationPage(PartPage):
-    title = "8. Tổ chức thực hiện"
-    subtitle = "Mỗi đơn vị một khối: tên đơn vị như muốn in, nhiệm vụ của đơn vị, thứ tự các khối."
+    heading = "8. Tổ chức thực hiện"
+    subheading = (
+        "Mỗi đơn vị một khối: tên đơn vị như muốn in, nhiệm vụ của đơn vị, thứ tự các khối."
+    )
     intro = (
         "Mỗi khối là một đơn vị (chọn đơn vị ở ô bên phải, sửa tên in như ý); các ý bên trong "
         "là nhiệm vụ của đơn vị. Đơn vị không có nhiệm vụ nào được chọn sẽ không được in."
@@ -641,8 +643,8 @@ class UnitDelegate(QStyledItemDelegate):
 
 class TasksPage(Page):
     form_class = Ui_TasksForm
-    title = "7. Nhiệm vụ cụ thể (Phụ lục)"
-    subtitle = "Nhiệm vụ, sản phẩm, thời gian, cơ quan chủ trì và phối hợp; tên phụ lục."
+    heading = "7. Nhiệm vụ cụ thể (Phụ lục)"
+    subheading = "Nhiệm vụ, sản phẩm, thời gian, cơ quan chủ trì và phối hợp; tên phụ lục."
 
     def __init__(self, wizard: PlanWizard) -> None:
         super().__init__(wizard)
@@ -859,8 +861,8 @@ class TasksPage(Page):
 
 class BodyPage(Page):
     form_class = Ui_BodyForm
-    title = "9. Toàn văn"
-    subtitle = "Mọi phần của kế hoạch: tên đề mục, thứ tự, cấp, cách đánh dấu; đoạn kết."
+    heading = "9. Toàn văn"
+    subheading = "Mọi phần của kế hoạch: tên đề mục, thứ tự, cấp, cách đánh dấu; đoạn kết."
 
     def __init__(self, wizard: PlanWizard) -> None:
         super().__init__(wizard)
@@ -883,8 +885,8 @@ class BodyPage(Page):
 
 class SigningPage(Page):
     form_class = Ui_SigningForm
-    title = "10. Ký và gửi"
-    subtitle = "Hình thức ký, người ký, nơi nhận; số và ngày (thường để trống cho văn thư)."
+    heading = "10. Ký và gửi"
+    subheading = "Hình thức ký, người ký, nơi nhận; số và ngày (thường để trống cho văn thư)."
 
     def __init__(self, wizard: PlanWizard) -> None:
         super().__init__(wizard)
@@ -957,9 +959,9 @@ class SigningPage(Page):
         number = text_of(ui.numberEdit)
         plan.number = number_text(number)
         ui.signedDate.setEnabled(ui.signedCheck.isChecked())
-        plan.issued_on = ui.signedDate.date().toPython() if ui.signedCheck.isChecked() else None  # type: ignore[assignment]
+        plan.issued_on = ui.signedDate.date().toPython() if ui.signedCheck.isChecked() else None
         drafted = ui.draftDate.date().toPython()
-        plan.drafted_on = date(drafted.year, drafted.month, 1)  # type: ignore[union-attr]
+        plan.drafted_on = date(drafted.year, drafted.month, 1)
         problems = []
         if number and not number.isdigit():
             problems.append("Số văn bản chỉ gồm chữ số (ví dụ 05), hoặc để trống.")
@@ -976,8 +978,8 @@ class SigningPage(Page):
 
 class ReviewPage(Page):
     form_class = Ui_ReviewForm
-    title = "11. Xem lại và hoàn tất"
-    subtitle = "Kế hoạch như khi in, và những điểm nên sửa trước khi trình ký."
+    heading = "11. Xem lại và hoàn tất"
+    subheading = "Kế hoạch như khi in, và những điểm nên sửa trước khi trình ký."
 
     def __init__(self, wizard: PlanWizard) -> None:
         super().__init__(wizard)
