@@ -28,7 +28,9 @@ from cchc_desktop.core.period import Period
 from cchc_desktop.core.template import MARKER, Template, TemplateItem
 from cchc_desktop.core.text import capitalise_first
 
-UNFILLED_PLAN_REFERENCE = "Kế hoạch số …/KH-UBND ngày …/…/…"
+def unfilled_plan_reference(office: Office) -> str:
+    """The office's own CCHC plan, its number and date left for the officer to fill."""
+    return f"Kế hoạch số …/{office_words.number_suffix(office)} ngày …/…/…"
 
 __all__ = ["adapt", "carry_forward", "default_signer", "default_units", "unit_heading"]
 
@@ -66,7 +68,7 @@ class Wording:
             "year": str(period.year),
             "previous_period": period.previous.label,
             "city": office.province,
-            "local_cchc_plan": self.local_cchc_plan or UNFILLED_PLAN_REFERENCE,
+            "local_cchc_plan": self.local_cchc_plan or unfilled_plan_reference(office),
             "deadline_day": f"{office.report_deadline_day:02d}",
         }
         return plain[name]

@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from cchc_desktop.ui.wizard.item_tree import ItemTree
 
@@ -37,56 +37,52 @@ class Ui_OutlineEditorForm(object):
 
         self.treeLayout.addWidget(self.tree)
 
-        self.buttons = QHBoxLayout()
+        self.buttons = QGridLayout()
         self.buttons.setObjectName(u"buttons")
         self.addButton = QPushButton(self.treePane)
         self.addButton.setObjectName(u"addButton")
 
-        self.buttons.addWidget(self.addButton)
+        self.buttons.addWidget(self.addButton, 0, 0, 1, 1)
 
         self.addChildButton = QPushButton(self.treePane)
         self.addChildButton.setObjectName(u"addChildButton")
 
-        self.buttons.addWidget(self.addChildButton)
+        self.buttons.addWidget(self.addChildButton, 0, 1, 1, 1)
 
         self.removeButton = QPushButton(self.treePane)
         self.removeButton.setObjectName(u"removeButton")
 
-        self.buttons.addWidget(self.removeButton)
-
-        self.upButton = QPushButton(self.treePane)
-        self.upButton.setObjectName(u"upButton")
-
-        self.buttons.addWidget(self.upButton)
-
-        self.downButton = QPushButton(self.treePane)
-        self.downButton.setObjectName(u"downButton")
-
-        self.buttons.addWidget(self.downButton)
-
-        self.indentButton = QPushButton(self.treePane)
-        self.indentButton.setObjectName(u"indentButton")
-
-        self.buttons.addWidget(self.indentButton)
-
-        self.outdentButton = QPushButton(self.treePane)
-        self.outdentButton.setObjectName(u"outdentButton")
-
-        self.buttons.addWidget(self.outdentButton)
-
-        self.buttonSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.buttons.addItem(self.buttonSpacer)
+        self.buttons.addWidget(self.removeButton, 0, 2, 1, 1)
 
         self.undoButton = QPushButton(self.treePane)
         self.undoButton.setObjectName(u"undoButton")
 
-        self.buttons.addWidget(self.undoButton)
+        self.buttons.addWidget(self.undoButton, 0, 3, 1, 1)
 
         self.redoButton = QPushButton(self.treePane)
         self.redoButton.setObjectName(u"redoButton")
 
-        self.buttons.addWidget(self.redoButton)
+        self.buttons.addWidget(self.redoButton, 0, 4, 1, 1)
+
+        self.upButton = QPushButton(self.treePane)
+        self.upButton.setObjectName(u"upButton")
+
+        self.buttons.addWidget(self.upButton, 1, 0, 1, 1)
+
+        self.downButton = QPushButton(self.treePane)
+        self.downButton.setObjectName(u"downButton")
+
+        self.buttons.addWidget(self.downButton, 1, 1, 1, 1)
+
+        self.indentButton = QPushButton(self.treePane)
+        self.indentButton.setObjectName(u"indentButton")
+
+        self.buttons.addWidget(self.indentButton, 1, 2, 1, 1)
+
+        self.outdentButton = QPushButton(self.treePane)
+        self.outdentButton.setObjectName(u"outdentButton")
+
+        self.buttons.addWidget(self.outdentButton, 1, 3, 1, 1)
 
 
         self.treeLayout.addLayout(self.buttons)
@@ -185,6 +181,14 @@ class Ui_OutlineEditorForm(object):
 #if QT_CONFIG(tooltip)
         self.removeButton.setToolTip(QCoreApplication.translate("OutlineEditorForm", u"X\u00f3a m\u1ee5c \u0111ang ch\u1ecdn v\u00e0 c\u00e1c \u00fd trong n\u00f3 (Delete); Ho\u00e0n t\u00e1c \u0111\u1ec3 l\u1ea5y l\u1ea1i", None))
 #endif // QT_CONFIG(tooltip)
+        self.undoButton.setText(QCoreApplication.translate("OutlineEditorForm", u"Ho\u00e0n t\u00e1c", None))
+#if QT_CONFIG(tooltip)
+        self.undoButton.setToolTip(QCoreApplication.translate("OutlineEditorForm", u"Ho\u00e0n t\u00e1c thay \u0111\u1ed5i b\u1ed1 c\u1ee5c v\u1eeba l\u00e0m (Ctrl+Z)", None))
+#endif // QT_CONFIG(tooltip)
+        self.redoButton.setText(QCoreApplication.translate("OutlineEditorForm", u"L\u00e0m l\u1ea1i", None))
+#if QT_CONFIG(tooltip)
+        self.redoButton.setToolTip(QCoreApplication.translate("OutlineEditorForm", u"L\u00e0m l\u1ea1i (Ctrl+Y)", None))
+#endif // QT_CONFIG(tooltip)
         self.upButton.setText(QCoreApplication.translate("OutlineEditorForm", u"L\u00ea&n", None))
 #if QT_CONFIG(tooltip)
         self.upButton.setToolTip(QCoreApplication.translate("OutlineEditorForm", u"Chuy\u1ec3n l\u00ean (Ctrl+\u2191)", None))
@@ -200,14 +204,6 @@ class Ui_OutlineEditorForm(object):
         self.outdentButton.setText(QCoreApplication.translate("OutlineEditorForm", u"L\u00f9i &ra", None))
 #if QT_CONFIG(tooltip)
         self.outdentButton.setToolTip(QCoreApplication.translate("OutlineEditorForm", u"Ra ngo\u00e0i m\u1ed9t c\u1ea5p, v\u00ed d\u1ee5 \u00aba)\u00bb th\u00e0nh \u00ab2.\u00bb (Ctrl+\u2190)", None))
-#endif // QT_CONFIG(tooltip)
-        self.undoButton.setText(QCoreApplication.translate("OutlineEditorForm", u"Ho\u00e0n t\u00e1c", None))
-#if QT_CONFIG(tooltip)
-        self.undoButton.setToolTip(QCoreApplication.translate("OutlineEditorForm", u"Ho\u00e0n t\u00e1c thay \u0111\u1ed5i b\u1ed1 c\u1ee5c v\u1eeba l\u00e0m (Ctrl+Z)", None))
-#endif // QT_CONFIG(tooltip)
-        self.redoButton.setText(QCoreApplication.translate("OutlineEditorForm", u"L\u00e0m l\u1ea1i", None))
-#if QT_CONFIG(tooltip)
-        self.redoButton.setToolTip(QCoreApplication.translate("OutlineEditorForm", u"L\u00e0m l\u1ea1i (Ctrl+Y)", None))
 #endif // QT_CONFIG(tooltip)
         self.textLabel.setText(QCoreApplication.translate("OutlineEditorForm", u"N\u1ed9i &dung c\u1ee7a m\u1ee5c (Enter \u0111\u1ec3 xu\u1ed1ng d\u00f2ng):", None))
         self.kindLabel.setText(QCoreApplication.translate("OutlineEditorForm", u"&Ki\u1ec3u:", None))

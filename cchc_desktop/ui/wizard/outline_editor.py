@@ -205,9 +205,13 @@ class OutlineEditor(QWidget):
             place = edit.locate(self.whole, item.uid) if item is not None else None
             for widget in (ui.textEdit, ui.kindCombo, ui.markerCombo):
                 widget.setEnabled(item is not None)
-            for button in (ui.removeButton, ui.upButton, ui.downButton, ui.indentButton):
-                button.setEnabled(not locked)
+            first = place is None or place.index == 0
+            last = place is None or place.index == len(place.siblings) - 1
             top = place is None or place.parent is None or place.parent.uid == self.root_uid
+            ui.removeButton.setEnabled(not locked)
+            ui.upButton.setEnabled(not locked and not first)
+            ui.downButton.setEnabled(not locked and not last)
+            ui.indentButton.setEnabled(not locked and not first)
             ui.outdentButton.setEnabled(not locked and not top)
             ui.addButton.setEnabled((item is not None and not locked) or self.root_uid is None)
             ui.addChildButton.setEnabled(item is not None)
