@@ -28,9 +28,11 @@ from cchc_desktop.core.period import Period
 from cchc_desktop.core.template import MARKER, Template, TemplateItem
 from cchc_desktop.core.text import capitalise_first
 
+
 def unfilled_plan_reference(office: Office) -> str:
     """The office's own CCHC plan, its number and date left for the officer to fill."""
     return f"Kế hoạch số …/{office_words.number_suffix(office)} ngày …/…/…"
+
 
 __all__ = ["adapt", "carry_forward", "default_signer", "default_units", "unit_heading"]
 

@@ -401,3 +401,22 @@ def test_late_in_november_the_wizard_proposes_the_next_half_year_and_its_date_li
     late_november.office.name = "Quyết Thắng"
     late_november.build_plan()
     assert late_november.plan.drafted_on == date(2026, 11, 1)  # "tháng 11 năm 2026"
+
+
+def test_a_date_typed_on_the_signing_page_is_taken_at_once_and_kept(qtbot, make_wizard):
+    from PySide6.QtCore import QDate
+
+    wizard = make_wizard()
+    fill_office(qtbot, wizard)
+    fill_period(qtbot, wizard)
+    while wizard.currentId() < PageId.SIGNING:
+        click_next(qtbot, wizard)
+    signing = wizard.currentPage().ui
+    assert signing.draftDate.date() == QDate(2025, 8, 1)  # the month the plan is written
+    signing.draftDate.setDate(QDate(2025, 9, 1))
+    assert wizard.plan.drafted_on == date(2025, 9, 1)
+    click_back(qtbot, wizard)
+    click_next(qtbot, wizard)
+    assert wizard.currentPage().ui.draftDate.date() == QDate(2025, 9, 1)
+    click_next(qtbot, wizard)
+    assert "tháng 9 năm 2025" in wizard.currentPage().ui.preview.toPlainText()
