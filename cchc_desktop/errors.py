@@ -29,6 +29,34 @@ class DatabaseTooNewError(StoreError):
     """The file was written by a newer version of the app; it is left untouched."""
 
 
+class DatabaseEmptyError(StoreError):
+    """The file is empty (0 bytes): nothing to open; the officer may start afresh in it."""
+
+
+class NotADatabaseError(StoreError):
+    """The file is not SQLite, or is another program's database; it is left untouched."""
+
+
+class DatabaseDamagedError(StoreError):
+    """The file is damaged or misses tables; it is left untouched (restore a backup)."""
+
+
+class DatabaseLockedError(StoreError):
+    """Another program holds the file; nothing was changed."""
+
+
+class DatabaseReadOnlyError(StoreError):
+    """The file cannot be written (its attribute, folder or medium); nothing was changed."""
+
+
+class DiskFullError(StoreError):
+    """No room left on the disk; nothing was changed."""
+
+
+class ConflictError(StoreError):
+    """What was edited has been changed elsewhere since it was read; nothing was saved."""
+
+
 class NotFoundError(CchcError):
     """A plan, office or task that does not exist (any more)."""
 

@@ -241,6 +241,7 @@ class Task:
     uid: str = field(default_factory=new_uid)
     due_on: date | None = None  # the due date stored when it was saved (read back, not typed)
     remarks: str = ""  # ghi chú: printed in the appendix's own "Ghi chú" column, if it has one
+    revision: int = 0  # the stored row's revision when it was read (see store/repository.py)
 
     def dates(self, period: Period) -> tuple[date | None, date | None]:
         """Start and due dates derived from the time words, relative to the plan's period."""
@@ -303,6 +304,7 @@ class Plan:
     template_id: str = ""
     id: int | None = None
     uid: str = field(default_factory=new_uid)
+    revision: int = 0  # the stored row's revision when it was read (see store/repository.py)
 
     @property
     def title(self) -> str:

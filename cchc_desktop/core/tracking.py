@@ -6,6 +6,7 @@ Plain Python; the task table, the reminder and the report all ask these function
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -208,6 +209,7 @@ FIELD_LABELS = {
     "results": "Kết quả",
     "evidence": "Minh chứng",
     "notes": "Ghi chú",
+    "remarks": "Ghi chú in trong phụ lục",
     "chosen": "Đưa vào phụ lục",
 }
 CREATED = "created"  # the history line of a task added while tracking
@@ -237,6 +239,23 @@ def changes(before: Task, after: Task) -> list[tuple[str, str, str]]:
         if nfc(old) != nfc(new):
             found.append((name, old, new))
     return found
+
+
+def merge_edit(base: Task, edited: Task, current: Task) -> tuple[Task, list[str]]:
+    """An edit made on ``base`` (the task as it was read) applied to the task as it is now,
+    ``current``: the fields the edit changed take its values, the others keep the stored
+    ones. Also the labels of the fields the edit changed that were changed elsewhere too,
+    differently (then nothing may be saved)."""
+    merged = copy.deepcopy(current)
+    clashes = []
+    for name in FIELD_LABELS:
+        mine, theirs = getattr(edited, name), getattr(current, name)
+        if mine == getattr(base, name):
+            continue
+        if theirs != getattr(base, name) and theirs != mine:
+            clashes.append(FIELD_LABELS[name])
+        setattr(merged, name, copy.deepcopy(mine))
+    return merged, clashes
 
 
 @dataclass(frozen=True, slots=True)

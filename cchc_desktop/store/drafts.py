@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_desktop.core.clock import Clock
 from cchc_desktop.core.text import nfc
+from cchc_desktop.store.database import writing
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -44,7 +45,7 @@ def save_draft(
         "payload": json.dumps(_nfc_deep(payload), ensure_ascii=False),
         "updated_at": (clock or Clock()).stamp(),
     }
-    with db.atomic():
+    with writing(db.conn):
         table = db.table("wizard_drafts")
         if draft_id is not None and table.count_where("id = ?", [draft_id]):
             table.update(draft_id, row)
@@ -71,5 +72,5 @@ def latest_draft(db: Database) -> Draft | None:
 
 
 def delete_draft(db: Database, draft_id: int) -> None:
-    with db.atomic():
+    with writing(db.conn):
         db.execute("DELETE FROM wizard_drafts WHERE id = ?", [draft_id])

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from cchc_desktop.core.clock import Clock
+from cchc_desktop.core.clock import Clock, local_text
 from cchc_desktop.core.model import (
     AppendixColumn,
     Basis,
@@ -37,13 +37,24 @@ from cchc_desktop.core.model import (
 )
 from cchc_desktop.core.period import Period, PeriodKind
 from cchc_desktop.core.text import nfc
-from cchc_desktop.errors import NotFoundError
-from cchc_desktop.store.database import wrap
+from cchc_desktop.errors import ConflictError, NotFoundError
+from cchc_desktop.store.database import is_read_only, wrap, writing
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 Row = dict[str, Any]
+
+# A task's columns that the plan writes (its appendix text); the rest is the tracker's.
+PLAN_TASK_COLUMNS = (
+    "uid", "title", "details", "output", "start_text", "finish_text", "lead_unit",
+    "supporting_units", "remarks", "chosen", "key",
+)  # fmt: skip
+
+
+def _short(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _texts(values: list[str]) -> str:
@@ -107,11 +118,15 @@ class Repository:
     def close(self) -> None:
         self.conn.close()
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """Several writes as one: all saved, or none (nested calls join it)."""
-        with self.db.atomic():
-            yield
+    @property
+    def read_only(self) -> bool:
+        """The file was opened read-only: every write is refused (store/database.py)."""
+        return is_read_only(self.conn)
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """Several writes as one: all saved, or none (nested calls join it); SQLite's errors
+        come out as StoreErrors that say what happened (locked, read-only, disk full)."""
+        return writing(self.conn)
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """A query's rows as column → value dicts."""
@@ -141,7 +156,7 @@ class Repository:
             "recipients": _texts(office.recipients),
             "updated_at": self._now(),
         }
-        with self.db.atomic():
+        with self.transaction():
             if office.id is None:
                 office_id = self._insert("offices", row)
             else:
@@ -210,10 +225,17 @@ class Repository:
 
     # plans -----------------------------------------------------------------------------
 
-    def save_plan(self, plan: Plan) -> int:
-        """Insert or update a whole plan. Tasks keep their ids (and so their tracking);
-        tasks no longer in the plan are deleted. The plan is issued when it has both a number
-        and a signing date. Returns the plan's id."""
+    def save_plan(self, plan: Plan, *, overwrite: bool = False) -> int:
+        """Insert or update a whole plan; returns its id. The plan is issued when it has both
+        a number and a signing date.
+
+        Tasks keep their ids, and their tracking (status, results, evidence…) is the
+        tracker's: saving the plan writes only what the plan says of a task, and only when it
+        differs. Tasks no longer in the plan are deleted.
+
+        A plan read before the stored one last changed (edited in another window, or on
+        another PC sharing the file) is refused with ConflictError, unless ``overwrite``: the
+        officer was told and chose to keep this version."""
         now = self._now()
         plan.state = issue_state(plan.number, plan.issued_on)
         row = {
@@ -251,13 +273,13 @@ class Repository:
             "template_id": plan.template_id,
             "updated_at": now,
         }
-        with self.db.atomic():
+        with self.transaction():
             if plan.id is None:
                 plan_id = self._insert("plans", {**row, "created_at": now})
+                revision = 0
             else:
-                self._require("plans", plan.id)
                 plan_id = plan.id
-                self.db.table("plans").update(plan_id, row)
+                revision = self._revise("plans", plan_id, plan.revision, overwrite, row)
             for table in ("plan_bases", "plan_items"):
                 self.db.execute(f"DELETE FROM {table} WHERE plan_id = ?", [plan_id])
             self.db.table("plan_bases").insert_all(
@@ -279,10 +301,80 @@ class Repository:
                 else "DELETE FROM tasks WHERE plan_id = ?",
                 [plan_id, *kept],
             )
+            stored = {
+                r["id"]: r
+                for r in self.rows(
+                    "SELECT * FROM tasks WHERE plan_id = ?",
+                    [plan_id],
+                )
+            }
             for position, task in enumerate(plan.tasks):
-                self._write_task(plan_id, position, task, plan.period)
+                if task.id is None:
+                    self._write_task(plan_id, position, task, plan.period)
+                else:
+                    self._write_plan_task(
+                        plan_id, position, task, plan.period, stored.get(task.id), overwrite
+                    )
         plan.id = plan_id
+        plan.revision = revision
         return plan_id
+
+    def _revise(self, table: str, row_id: int, revision: int, overwrite: bool, row: Row) -> int:
+        """Update a row read at ``revision`` and count its revision up; returns the new one.
+        ConflictError when it changed since (unless ``overwrite``)."""
+        found = self._require(table, row_id)
+        if found["revision"] != revision and not overwrite:
+            what = "Kế hoạch" if table == "plans" else "Nhiệm vụ"
+            raise ConflictError(
+                f"{what} «{_short(str(found.get('summary') or found.get('title') or ''))}» đã "
+                f"được sửa ở nơi khác (lúc {local_text(found['updated_at'])}) sau khi được mở "
+                "ở đây. Thay đổi ở đây chưa được lưu."
+            )
+        new = int(found["revision"]) + 1
+        assignments = ", ".join(f"{column} = ?" for column in row)
+        self.db.execute(
+            f"UPDATE {table} SET {assignments}, revision = ? WHERE id = ?",
+            [*row.values(), new, row_id],
+        )
+        return new
+
+    def _write_plan_task(
+        self,
+        plan_id: int,
+        position: int,
+        task: Task,
+        period: Period,
+        stored: Row | None,
+        overwrite: bool,
+    ) -> None:
+        """What the plan says of a stored task, written only where it differs."""
+        if stored is None:
+            raise NotFoundError(f"Không tìm thấy nhiệm vụ số {task.id} trong kế hoạch này.")
+        start, due = task.dates(period)
+        row = {
+            **{column: self._task_column(task, column) for column in PLAN_TASK_COLUMNS},
+            "start_date": _date(start),
+            "due_date": _date(due),
+        }
+        task.due_on = due
+        if stored["position"] != position:
+            self.db.execute("UPDATE tasks SET position = ? WHERE id = ?", [position, task.id])
+        if all(stored[column] == value for column, value in row.items()):
+            task.revision = int(stored["revision"])
+            return
+        assert task.id is not None
+        task.revision = self._revise(
+            "tasks", task.id, task.revision, overwrite, {**row, "updated_at": self._now()}
+        )
+
+    @staticmethod
+    def _task_column(task: Task, column: str) -> Any:
+        if column == "details":
+            return _texts(task.details)
+        if column == "chosen":
+            return int(task.chosen)
+        value = getattr(task, column)
+        return nfc(value) if column != "key" else value
 
     def _insert_items(self, plan_id: int, parent_id: int | None, items: list[PlanItem]) -> None:
         for position, item in enumerate(items):
@@ -306,6 +398,7 @@ class Repository:
             self._insert_items(plan_id, item_id, item.children)
 
     def _write_task(self, plan_id: int, position: int, task: Task, period: Period) -> None:
+        """Insert a new task, or write every field of a stored one (counting its revision)."""
         start, due = task.dates(period)
         row = {
             "plan_id": plan_id,
@@ -334,20 +427,25 @@ class Repository:
         }
         if task.id is None:
             task.id = self._insert("tasks", row)
+            task.revision = 0
         else:
             existing = self.db.execute(
-                "SELECT plan_id FROM tasks WHERE id = ?", [task.id]
+                "SELECT plan_id, revision FROM tasks WHERE id = ?", [task.id]
             ).fetchone()
             if existing is None or existing[0] != plan_id:
                 raise NotFoundError(f"Không tìm thấy nhiệm vụ số {task.id} trong kế hoạch này.")
-            self.db.table("tasks").update(task.id, row)
+            task.revision = existing[1] + 1
+            self.db.execute(
+                f"UPDATE tasks SET {', '.join(f'{c} = ?' for c in row)}, revision = ? WHERE id = ?",
+                [*row.values(), task.revision, task.id],
+            )
         task.due_on = due
 
     def save_task(self, plan_id: int, task: Task, position: int | None = None) -> int:
         """Insert or update one task of a plan, in one transaction (the tracker's edits)."""
         plan_row = self._require("plans", plan_id)
         period = Period(PeriodKind(plan_row["period_kind"]), plan_row["year"])
-        with self.db.atomic():
+        with self.transaction():
             if position is None:
                 if task.id is not None:
                     row = self.db.execute(
@@ -365,9 +463,13 @@ class Repository:
         assert task.id is not None
         return task.id
 
-    def touch(self, plan_id: int) -> None:
-        """The plan was changed now (inside the caller's transaction)."""
-        self.db.execute("UPDATE plans SET updated_at = ? WHERE id = ?", [self._now(), plan_id])
+    def touch(self, plan_id: int, *, revise: bool = False) -> None:
+        """The plan was changed now (inside the caller's transaction); ``revise`` when its
+        tasks were added, removed or reordered, which a plan open elsewhere must not undo."""
+        self.db.execute(
+            "UPDATE plans SET updated_at = ?, revision = revision + ? WHERE id = ?",
+            [self._now(), int(revise), plan_id],
+        )
 
     def record_issue(self, plan_id: int, number: str, issued_on: date | None) -> Plan:
         """Record the number and signing date the clerk gave the plan: only the plan's own
@@ -375,7 +477,7 @@ class Repository:
         its text as signed is kept as a version."""
         from cchc_desktop.core.docdate import number_text
 
-        with self.db.atomic():
+        with self.transaction():
             self._require("plans", plan_id)
             number = number_text(nfc(number))
             state = issue_state(number, issued_on)
@@ -444,6 +546,7 @@ class Repository:
             template_id=row["template_id"],
             id=row["id"],
             uid=row["uid"],
+            revision=row["revision"],
         )
 
     def tasks(self, plan_id: int) -> list[Task]:
@@ -497,18 +600,18 @@ class Repository:
 
     def delete_plan(self, plan_id: int) -> None:
         """Move a plan to the bin (recoverable with ``restore_plan``)."""
-        with self.db.atomic():
+        with self.transaction():
             self._require("plans", plan_id)
             self.db.execute("UPDATE plans SET deleted_at = ? WHERE id = ?", [self._now(), plan_id])
 
     def restore_plan(self, plan_id: int) -> None:
-        with self.db.atomic():
+        with self.transaction():
             self._require("plans", plan_id)
             self.db.execute("UPDATE plans SET deleted_at = NULL WHERE id = ?", [plan_id])
 
     def purge_plan(self, plan_id: int) -> None:
         """Remove a plan for good, with its tasks, history and versions."""
-        with self.db.atomic():
+        with self.transaction():
             self._require("plans", plan_id)
             self.db.execute("DELETE FROM plans WHERE id = ?", [plan_id])
 
@@ -606,4 +709,5 @@ def task_from_row(r: Row) -> Task:
         uid=r["uid"],
         due_on=_parse_date(r["due_date"]),
         remarks=r["remarks"],
+        revision=r["revision"],
     )

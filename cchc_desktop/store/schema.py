@@ -271,13 +271,16 @@ def _m005_steps(db: Database) -> None:
     db.execute("DROP TABLE offices")
     db.execute("ALTER TABLE offices_new RENAME TO offices")
 
-    # Plans: an identity, the appendix's own title and attachment line, a place in the bin.
+    # Plans: an identity, the appendix's own title and attachment line, a place in the bin,
+    # and a revision counted up by every write, so that an edit based on an older reading is
+    # refused instead of saved over a newer one (two windows on one file).
     for column, kind in (
         ("uid", "TEXT NOT NULL DEFAULT ''"),
         ("appendix_title", "TEXT NOT NULL DEFAULT ''"),
         ("attachment_line", "TEXT NOT NULL DEFAULT ''"),
         ("appendix_columns", "TEXT NOT NULL DEFAULT '[]'"),
         ("deleted_at", "TEXT"),
+        ("revision", "INTEGER NOT NULL DEFAULT 0"),
     ):
         db.execute(f"ALTER TABLE plans ADD COLUMN {column} {kind}")
     db.execute(f"UPDATE plans SET uid = {_UID}")
@@ -362,9 +365,10 @@ def _m005_steps(db: Database) -> None:
     for column in ("plan_id", "parent_id"):
         db.execute(f"CREATE INDEX idx_plan_items_{column} ON plan_items({column})")
 
-    # Tasks: an identity, and the appendix's "Ghi chú" column when a plan has one.
+    # Tasks: an identity, the appendix's "Ghi chú" column when a plan has one, a revision.
     db.execute("ALTER TABLE tasks ADD COLUMN uid TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE tasks ADD COLUMN remarks TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE tasks ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
     db.execute(f"UPDATE tasks SET uid = {_UID}")
     db.execute("CREATE UNIQUE INDEX idx_tasks_uid ON tasks(uid)")
 
@@ -442,6 +446,41 @@ STEPS: tuple[tuple[Step, bool], ...] = (
     (m005_identities_and_the_plan_tree, False),
 )
 MIGRATIONS = tuple(step.__name__ for step, _ in STEPS)
+
+
+def _names(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# What this version reads: every table and its columns after the last migration. A file
+# opened without them is refused (store/database.py); a test keeps this equal to a new file.
+TABLES: dict[str, frozenset[str]] = {
+    "offices": _names(
+        "id uid kind name province place_name governing_body self_name scope header_lines"
+        " number_suffix report_deadline_day recipients updated_at"
+    ),
+    "plan_bases": _names("id plan_id position text chosen key"),
+    "plan_items": _names(
+        "id plan_id parent_id position uid kind marker label role unit_key text chosen key"
+    ),
+    "plan_versions": _names("id plan_id uid number issued_on payload created_at"),
+    "plans": _names(
+        "id office_id period_kind year summary preamble closing signer recipients number"
+        " number_suffix issued_on drafted_on state template_id created_at updated_at uid"
+        " appendix_title attachment_line appendix_columns deleted_at revision"
+    ),
+    "report_drafts": _names("id plan_id period payload updated_at"),
+    "signers": _names("id office_id position name authority_lines"),
+    "task_history": _names("id task_id changed_at field old new"),
+    "tasks": _names(
+        "id plan_id position title details output start_text finish_text lead_unit"
+        " supporting_units status results evidence notes chosen key start_date due_date"
+        " updated_at reason uid remarks revision"
+    ),
+    "templates": _names("id uid name payload source created_at"),
+    "units": _names("id office_id position name abbreviation key request"),
+    "wizard_drafts": _names("id page payload updated_at"),
+}
 
 
 def schema_of(conn: sqlite3.Connection) -> dict[str, Any]:

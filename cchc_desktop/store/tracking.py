@@ -14,8 +14,15 @@ from typing import TYPE_CHECKING, Any
 from cchc_desktop.core.clock import Clock
 from cchc_desktop.core.deadlines import clamp_day
 from cchc_desktop.core.model import Task
-from cchc_desktop.core.tracking import CREATED, RESTORED, HistoryEntry, TrackedTask, changes
-from cchc_desktop.errors import NotFoundError
+from cchc_desktop.core.tracking import (
+    CREATED,
+    RESTORED,
+    HistoryEntry,
+    TrackedTask,
+    changes,
+    merge_edit,
+)
+from cchc_desktop.errors import ConflictError, NotFoundError
 from cchc_desktop.store.repository import Repository, task_from_row
 
 if TYPE_CHECKING:
@@ -100,32 +107,47 @@ class TaskStore:
 
     # writing ---------------------------------------------------------------------------
 
-    def update_task(self, plan_id: int, task: Task) -> TrackedTask:
-        """Save an edited task and a history line per changed field, in one transaction."""
-        if task.id is None:
+    def update_task(self, plan_id: int, task: Task, base: Task | None = None) -> TrackedTask:
+        """Save an edited task and a history line per changed field, in one transaction.
+
+        ``base`` is the task as the officer saw it before the edit: only the fields the edit
+        changed are written, so a change made meanwhile elsewhere (another window, another
+        PC on a shared file) to other fields is kept; one made to the same fields refuses
+        the edit with ConflictError, and nothing is saved."""
+        task_id = task.id
+        if task_id is None:
             raise NotFoundError("Nhiệm vụ chưa được lưu.")
-        with self.db.atomic():
-            before = self.tracked_task(task.id).task
+        with self.repo.transaction():
+            before = self.tracked_task(task_id).task
+            if base is not None:
+                task, clashes = merge_edit(base, task, before)
+                if clashes:
+                    raise ConflictError(
+                        f"{', '.join(clashes)} của nhiệm vụ «{_short(before.title)}» vừa được "
+                        "sửa ở nơi khác (cửa sổ khác hoặc máy khác). Bản sửa ở đây chưa được "
+                        "lưu; nội dung mới đã được hiện lại."
+                    )
             self.repo.save_task(plan_id, task)
-            self._log(task.id, changes(before, task))
-        return self.tracked_task(task.id)
+            self._log(task_id, changes(before, task))
+        return self.tracked_task(task_id)
 
     def add_task(self, plan_id: int, task: Task, after_id: int | None = None) -> TrackedTask:
         """A new task just after ``after_id`` (at the end when None); later tasks move down."""
         task.id = None
-        with self.db.atomic():
+        with self.repo.transaction():
             if after_id is None:
                 position = None
             else:
                 position = self._position(after_id) + 1
                 self._make_room(plan_id, position)
             task_id = self.repo.save_task(plan_id, task, position)
+            self._touch(plan_id)
             self._log(task_id, [(CREATED, "", task.title)])
         return self.tracked_task(task_id)
 
     def delete_task(self, task_id: int) -> DeletedTask:
         """Remove a task and its history; returns all of it, for undo."""
-        with self.db.atomic():
+        with self.repo.transaction():
             tracked = self.tracked_task(task_id)
             plan_id = self.plan_of(task_id)
             history = tuple(self.history(task_id))
@@ -137,7 +159,7 @@ class TaskStore:
         """Put a removed task back where it was, with the same id and its history."""
         task = deleted.task
         assert task.id is not None
-        with self.db.atomic():
+        with self.repo.transaction():
             self._make_room(deleted.plan_id, deleted.position)
             self.db.execute(
                 "INSERT INTO tasks (id, plan_id, position, title, updated_at) "
@@ -145,6 +167,7 @@ class TaskStore:
                 [task.id, deleted.plan_id, deleted.position, task.title],
             )
             self.repo.save_task(deleted.plan_id, task, deleted.position)
+            self._touch(deleted.plan_id)
             self.db.table("task_history").insert_all(
                 {
                     "task_id": task.id,
@@ -160,7 +183,7 @@ class TaskStore:
 
     def swap_tasks(self, first_id: int, second_id: int) -> None:
         """Exchange the places of two tasks of one plan (move up / move down)."""
-        with self.db.atomic():
+        with self.repo.transaction():
             first, second = self._position(first_id), self._position(second_id)
             plan_id = self.plan_of(first_id)
             if self.plan_of(second_id) != plan_id:
@@ -172,7 +195,7 @@ class TaskStore:
     def set_report_deadline_day(self, office_id: int, day: int) -> int:
         """The office's rule: reports are due before this day of the quarter's last month."""
         day = clamp_day(day)
-        with self.db.atomic():
+        with self.repo.transaction():
             self.repo.office(office_id)  # raises NotFoundError for an unknown office
             self.db.execute(
                 "UPDATE offices SET report_deadline_day = ?, updated_at = ? WHERE id = ?",
@@ -190,7 +213,7 @@ class TaskStore:
         return None if row is None else dict(json.loads(row[0]))
 
     def save_report_draft(self, plan_id: int, period_code: str, payload: dict[str, Any]) -> None:
-        with self.db.atomic():
+        with self.repo.transaction():
             self.db.execute(
                 "INSERT INTO report_drafts (plan_id, period, payload, updated_at) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT (plan_id, period) DO UPDATE SET "
@@ -200,7 +223,7 @@ class TaskStore:
             )  # fmt: skip
 
     def discard_report_draft(self, plan_id: int, period_code: str) -> None:
-        with self.db.atomic():
+        with self.repo.transaction():
             self.db.execute(
                 "DELETE FROM report_drafts WHERE plan_id = ? AND period = ?",
                 [plan_id, period_code],
@@ -236,4 +259,10 @@ class TaskStore:
         )
 
     def _touch(self, plan_id: int) -> None:
-        self.repo.touch(plan_id)
+        """Tasks added, removed or moved: the plan's revision counts up."""
+        self.repo.touch(plan_id, revise=True)
+
+
+def _short(text: str, limit: int = 50) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
