@@ -276,6 +276,7 @@ def _m005_steps(db: Database) -> None:
         ("uid", "TEXT NOT NULL DEFAULT ''"),
         ("appendix_title", "TEXT NOT NULL DEFAULT ''"),
         ("attachment_line", "TEXT NOT NULL DEFAULT ''"),
+        ("appendix_label", "TEXT NOT NULL DEFAULT ''"),
         ("appendix_columns", "TEXT NOT NULL DEFAULT '[]'"),
         ("deleted_at", "TEXT"),
     ):
@@ -292,6 +293,9 @@ def _m005_steps(db: Database) -> None:
                 "UPDATE plans SET signer = ? WHERE id = ?",
                 [json.dumps(moved, ensure_ascii=False), plan_id],
             )
+
+    # A basis keeps the mark an imported document ended it with, when not the usual one.
+    db.execute("ALTER TABLE plan_bases ADD COLUMN ending TEXT NOT NULL DEFAULT ''")
 
     # The body becomes one tree: each item its own marker and role; the units' blocks move
     # from plan_duties into a last section, "Tổ chức thực hiện".
