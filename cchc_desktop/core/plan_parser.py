@@ -752,14 +752,20 @@ class _Parser:
     def _tasks(self, table: SourceTable, mapping: list[str], before: list[Task]) -> list[Task]:
         tasks: list[Task] = []
         skip = _header_rows(table)
+        above: dict[str, str] = {}  # the row above's texts: a cell merged down repeats them
         for r in range(skip, len(table.rows)):
             cells: dict[str, list[SourceParagraph]] = {}
+            merged: dict[str, str] = {}
             for column, key in enumerate(mapping):
                 cell = table.cell_at(r, column)
                 if not key or cell is None or cell.column != column:
                     continue
+                if cell.merged_above and key not in ("number", "title"):
+                    merged[key] = above.get(key, "")
                 cells.setdefault(key, []).extend(p for p in cell.paragraphs if p.clean)
             texts = {k: "\n".join(_clean(p.text) for p in v) for k, v in cells.items()}
+            above = {**texts, **merged}
+            texts.update({k: v for k, v in merged.items() if v and not texts.get(k)})
             if not any(texts.values()):
                 continue
             number = texts.get("number", "")
@@ -1244,22 +1250,20 @@ def _task_columns(table: SourceTable) -> tuple[list[AppendixColumn], list[str]] 
 
 
 def _header_rows(table: SourceTable) -> int:
-    """How many rows at the top of the table are its header (one or two, or those marked to
-    repeat on each page)."""
+    """How many rows at the top of the table are its header: those marked to repeat on each
+    page, or naming two columns or more, and a second row of short column names ("Triển
+    khai", "Hoàn thành") under the first."""
     count = 0
     for r, row in enumerate(table.rows[:3]):
-        texts = [c.text for c in row.cells if not c.merged_above]
-        keys = {_column_key(t) for t in texts if t}
-        words = sum(1 for k in keys if k)
+        texts = [c.text.replace("\n", " ") for c in row.cells if not c.merged_above and c.text]
+        keys = [_column_key(t) for t in texts]
+        named = sum(1 for k in keys if k)
+        short = bool(texts) and all(len(t) < 40 and not t.startswith(("-", "+")) for t in texts)
+        numbers = any(re.fullmatch(r"\(?\d{1,3}\)?\.?", t) for t in texts)
         if (
             row.header
-            or words >= 2
-            or (
-                r == count
-                and count > 0
-                and any(_column_key(t) for t in texts)
-                and not any(re.fullmatch(r"\d{1,3}\.?", t) for t in texts)
-            )
+            or named >= 2
+            or (r == count == 1 and short and named == len(texts) and not numbers)
         ):
             count = r + 1
             continue

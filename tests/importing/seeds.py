@@ -115,8 +115,8 @@ APPENDIX_003 = (
      "Trung tâm Văn hóa, Thể thao và Truyền thông", ""),
     ("Xây dựng chuyên mục cải cách hành chính trên hệ thống truyền thanh phường",
      ["Thời lượng: 02 buổi/tuần", "Nội dung: Dịch vụ công trực tuyến, thanh toán trực tuyến"],
-     "Chuyên mục, tin, bài", "Quý I/2026", "Trong năm 2026",
-     "Trung tâm Văn hóa, Thể thao và Truyền thông", "Phòng Văn hóa - Xã hội", ""),
+     "Chuyên mục, tin, bài", "Quý I/2026", "Trong năm 2026", "Phòng Văn hóa - Xã hội",
+     "Trung tâm Văn hóa, Thể thao và Truyền thông", ""),
     ("Tham gia các cuộc thi tuyên truyền về cải cách hành chính nhà nước thành phố Hải Phòng năm 2026",
      [], "Bài dự thi", "Quý II/2026", "Quý III/2026", "Phòng Văn hóa - Xã hội",
      "Đoàn Thanh niên phường", "Khi thành phố phát động"),
@@ -258,3 +258,87 @@ def seed_000_text() -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _cell_paragraphs(html: str) -> list[tuple[str, bool]]:
+    """The seed's "<p><b>Title</b></p> <p>- detail</p>" cell as (text, bold) paragraphs."""
+    found = re.findall(r"<p>(.*?)</p>", html) or [html]
+    out: list[tuple[str, bool]] = []
+    for part in found:
+        bold = re.match(r"\s*<b>(.*?)</b>(.*)", part)
+        if bold:
+            out.append((bold.group(1).strip(), True))
+            rest = bold.group(2).strip()
+            if rest:
+                out.append((rest, False))
+        else:
+            out.append((re.sub(r"</?b>", "", part).strip(), False))
+    return [(t, b) for t, b in out if t]
+
+
+def seed_000_appendix() -> tuple[list[str], list[list[str]]]:
+    """The city's task table: its heading row and its rows as in the seed (a row that runs
+    onto the next page is a row without a number)."""
+    lines = seed_text("000").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("TT\t"))
+    heads = lines[at].split("\t")
+    rows = [line.split("\t") for line in lines[at + 1 :] if "\t" in line]
+    return heads, rows
+
+
+def write_seed_000(path: Path) -> Path:
+    """The city's decision with its plan and appendix, as the city's office typed it."""
+    text = seed_000_text()
+    w = Writer()
+    w.header_table(["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG"], "Số: 362 /QĐ-UBND",
+                   "Hải Phòng, ngày 10 tháng 02 năm 2025")  # fmt: skip
+    w.para("QUYẾT ĐỊNH", bold=True, center=True)
+    w.para("Ban hành Kế hoạch tuyên truyền cải cách hành chính nhà nước\nthành phố Hải Phòng "
+           "năm 2025", bold=True, center=True)  # fmt: skip
+    w.para("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", bold=True, center=True)
+    start = text.index("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG") + 1
+    end = text.index("Nơi nhận:")
+    for line in text[start:end]:
+        w.para(line, bold=line == "QUYẾT ĐỊNH:", center=line == "QUYẾT ĐỊNH:")
+    recipients = text[end + 1 : text.index("KT. CHỦ TỊCH")]
+    w.signature_table(recipients, ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Hoàng Minh Cường")
+    w.para("KẾ HOẠCH", bold=True, center=True).paragraph_format.page_break_before = True
+    w.para("Tuyên truyền cải cách hành chính nhà nước thành phố Hải Phòng năm 2025",
+           bold=True, center=True)  # fmt: skip
+    w.para("(Kèm theo Quyết định số 362 /QĐ-UBND ngày 10 tháng 02 năm 2025\ncủa Chủ tịch của "
+           "Ủy ban nhân dân thành phố)", italic=True, center=True)  # fmt: skip
+    body_start = text.index("I. MỤC ĐÍCH, YÊU CẦU")
+    closing = next(i for i, line in enumerate(text) if line.startswith("Trên đây là Kế hoạch"))
+    for line in text[body_start - 1 : closing]:
+        heading = bool(_ROMAN.match(line)) or (
+            bool(_DECIMAL.match(line)) and not line.endswith(".")
+        )
+        heading = heading and len(line) < 120 and not line.endswith((".", ":"))
+        w.para(line, bold=heading, italic=False)
+    w.para(text[closing])
+    w.landscape_section()
+    w.para("Phụ lục", bold=True, center=True)
+    w.para("DANH MỤC NHIỆM VỤ CỤ THỂ TRIỂN KHAI CÔNG TÁC TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH\n"
+           "NHÀ NƯỚC THÀNH PHỐ HẢI PHÒNG NĂM 2025", bold=True, center=True)  # fmt: skip
+    w.para("(Kèm theo Quyết định số 362/QĐ-UBND ngày 10 tháng 02 năm 2025 của Chủ tịch Ủy ban "
+           "nhân dân thành phố Hải Phòng)", italic=True, center=True)  # fmt: skip
+    heads, rows = seed_000_appendix()
+    split = next(i for i, row in enumerate(rows) if not row[0].strip())
+    for part in (rows[:split], rows[split:]):
+        table = w.doc.add_table(rows=1 + len(part), cols=len(heads))
+        table.style = w.doc.styles["Table Grid"]
+        for i, head in enumerate(heads):
+            table.cell(0, i).text = head
+        repeat_header(table.rows[0])
+        for r, row in enumerate(part, start=1):
+            for c, value in enumerate(row[: len(heads)]):
+                cell = table.cell(r, c)
+                paragraphs = _cell_paragraphs(value) if c == 1 else [(value.strip(), False)]
+                first = True
+                for line, bold in paragraphs:
+                    p = cell.paragraphs[0] if first else cell.add_paragraph()
+                    p.add_run(line).bold = bold or None
+                    first = False
+        if part is rows[:split]:
+            w.doc.add_paragraph().add_run().add_break(7)  # a page break between the two parts
+    return w.save(path)
