@@ -590,6 +590,9 @@ class _Parser:
             last = item
         for item in walk(roots):
             item.kind = _kind(item, facts[item.uid])
+            if item.kind is ItemKind.SECTION and _is_upper(item.text) and "\n" not in item.text:
+                # a section prints in capitals: kept in sentence case like the app's own
+                item.text = item.text[:1] + item.text[1:].lower()
         _keep_typed_labels(roots)
         return roots
 
@@ -1025,6 +1028,8 @@ def unit_name_of(text: str) -> tuple[str, bool]:
     if ":" in head and len(head.split(":", 1)[0]) < 90:
         head = head.split(":", 1)[0]
     head = head.strip().rstrip(".")
+    if " và các " in head:  # "Ủy ban Mặt trận … xã và các tổ chức chính trị - xã hội"
+        head = head.split(" và các ", 1)[0]
     request = head.lower().startswith("đề nghị ")
     if request:
         head = head[len("đề nghị ") :].strip()
