@@ -88,7 +88,8 @@ class Marking:
                     out,
                 )
             else:
-                out = _outside_citations(out, loc, "{locality}")
+                # a commune's plan cites its own documents by its own name: that name too
+                out = re.sub(loc, "{locality}", out)
                 out = re.sub(
                     rf"\b{re.escape(capitalise_first(self.locality))}\b", "{Locality}", out
                 )
