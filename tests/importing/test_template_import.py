@@ -52,14 +52,15 @@ def differences(ours: dict, bundled: dict) -> list[tuple]:
     for name in ("id", "name", "source", "summary", "preamble", "report_deadline_day"):
         if ours[name] != bundled[name]:
             found.append((name, ours[name], bundled[name]))
-    found += [("bases", a["text"], b["text"]) for a, b in zip(ours["bases"], bundled["bases"])
-              if a["text"] != b["text"]]  # fmt: skip
+    pairs = zip(ours["bases"], bundled["bases"], strict=True)
+    found += [("bases", a["text"], b["text"]) for a, b in pairs if a["text"] != b["text"]]
     if ours["closing"] != bundled["closing"]:
-        found.append(("closing", *zip(*word_changes(ours["closing"], bundled["closing"]))))
+        changes = word_changes(ours["closing"], bundled["closing"])
+        found.append(("closing", tuple(a for a, _ in changes), tuple(b for _, b in changes)))
     mine = list(walk(ours["sections"]))
     theirs = [i for i in walk(bundled["sections"]) if not i["key"].startswith("xa-")]
     assert len(mine) == len(theirs)
-    for a, b in zip(mine, theirs):
+    for a, b in zip(mine, theirs, strict=True):
         for field in ("kind", "role", "marker", "unit"):
             if a.get(field) != b.get(field):
                 found.append((b["key"], field, a.get(field), b.get(field)))
@@ -67,12 +68,12 @@ def differences(ours: dict, bundled: dict) -> list[tuple]:
             found.append((b["key"], *word_changes(a["text"], b["text"])))
     city_tasks = [t for t in bundled["tasks"] if not t["key"].startswith("xa-")]
     assert len(ours["tasks"]) == len(city_tasks)
-    for a, b in zip(ours["tasks"], city_tasks):
+    for a, b in zip(ours["tasks"], city_tasks, strict=True):
         for field in ("title", "output", "start", "finish", "lead", "support", "commune"):
             if a[field] != b[field]:
                 changes = word_changes(a[field], b[field]) if isinstance(a[field], str) else []
                 found.append((b["key"], field, *changes) if changes else (b["key"], field))
-        for i, (x, y) in enumerate(zip(a["details"], b["details"])):
+        for i, (x, y) in enumerate(zip(a["details"], b["details"], strict=False)):
             if x != y:
                 found.append((b["key"], f"details[{i}]", *word_changes(x, y)))
         if len(a["details"]) != len(b["details"]):
@@ -137,7 +138,7 @@ def test_keys_and_commune_choices_are_the_bundled_ones_where_they_can_be_read(re
     _, data = rebuilt
     mine = [i["key"] for i in walk(data["sections"])]
     theirs = [i["key"] for i in walk(BUNDLED["sections"]) if not i["key"].startswith("xa-")]
-    same = [a for a, b in zip(mine, theirs) if a == b]
+    same = [a for a, b in zip(mine, theirs, strict=True) if a == b]
     # headings, lettered points and dashes get the bundled names; the city bodies' blocks
     # ("tp-so-tttt") are named from their words ("so-thong-tin-va-truyen-thong")
     assert len(same) >= 40
