@@ -260,7 +260,10 @@ def run(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     elif args.command == "import-template":
         from cchc_desktop.store.templates import import_template_file
 
-        load_template(args.file)  # a bad file is refused before the database is opened
+        try:  # a bad file is refused before the database is opened
+            load_template(args.file)
+        except TemplateError as exc:
+            raise DocumentImportError(exc.message) from exc
         stored = import_template_file(Repository(open_database(args.db), clock), args.file)
         print(f"template {stored.id}: {stored.name}")
     elif args.command == "check-template":
@@ -286,7 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
     try:
         return run(argv)
-    except (DocumentImportError, TemplateError) as exc:  # a file that cannot be brought in
+    except DocumentImportError as exc:  # a file that cannot be brought in
         print(f"cchc: {exc.message}", file=sys.stderr)
         return 2
     except CchcError as exc:
