@@ -4,6 +4,7 @@ template — each save one transaction, and nothing written when anything fails 
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
@@ -18,11 +19,12 @@ from cchc_desktop.core.model import Office, Plan, Signer
 from cchc_desktop.core.plan_parser import ParsedPlan, match_unit, parse_plan, unit_name_of
 from cchc_desktop.core.text import fold
 from cchc_desktop.documents.docx_reader import read_bytes, read_docx_bytes, sniff
-from cchc_desktop.errors import DocumentImportError
+from cchc_desktop.errors import CchcError, DocumentImportError
 
 if TYPE_CHECKING:
     from cchc_desktop.store.repository import Repository
 
+log = logging.getLogger("cchc_desktop")
 CONVERT_TIMEOUT_S = 180
 WORD_SUFFIXES = (".docx", ".doc", ".docm", ".dotx", ".rtf")
 
@@ -98,8 +100,18 @@ def load_document(path: Path) -> SourceDocument:
 
 
 def read_plan(path: Path) -> ParsedPlan:
-    """The plan a Word file holds (nothing saved)."""
-    return parse_plan(load_document(path))
+    """The plan a Word file holds (nothing saved). Whatever goes wrong in reading an unusual
+    file is told in one line, never as a traceback (and logged for whoever supports)."""
+    try:
+        return parse_plan(load_document(path))
+    except CchcError:
+        raise
+    except Exception as exc:
+        log.exception("reading %s", path)
+        raise DocumentImportError(
+            f"Không đọc được nội dung tệp «{path.name}»: văn bản có chỗ chương trình chưa "
+            f"hiểu ({type(exc).__name__}). Hãy gửi tệp cho người hỗ trợ."
+        ) from exc
 
 
 # --- saving as a plan ----------------------------------------------------------------------

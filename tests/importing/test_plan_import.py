@@ -208,3 +208,57 @@ def test_text_that_only_looks_like_a_label_is_kept_whole():
     assert split_label("- 5 cuộc")[0].marker is Marker.DASH
     mark, rest = split_label("-Tuyên truyền trên hệ thống")
     assert mark.marker is Marker.DASH and rest == "Tuyên truyền trên hệ thống"
+
+
+def test_an_agencys_plan_names_its_governing_body_and_keeps_a_last_basis_ending_with_a_semicolon(
+    tmp_path,
+):
+    from tests.importing.wordgen import Writer
+
+    w = Writer()
+    w.header_table(["SỞ KHOA HỌC VÀ CÔNG NGHỆ"], "Số: 45/KH-SKHCN",
+                   "Hải Phòng, ngày 05 tháng 3 năm 2025", governing=["UBND THÀNH PHỐ HẢI PHÒNG"])  # fmt: skip
+    w.title(["Tuyên truyền cải cách hành chính năm 2025"])
+    w.para("Căn cứ Kế hoạch số 12/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân thành phố;")
+    w.para("Căn cứ Quyết định số 362/QĐ-UBND ngày 10/02/2025 của Ủy ban nhân dân thành phố;")
+    w.para("Sở Khoa học và Công nghệ ban hành Kế hoạch như sau:")
+    for line, bold in (("I. MỤC ĐÍCH, YÊU CẦU", True), ("a) Nâng cao nhận thức.", False),
+                       ("II. TỔ CHỨC THỰC HIỆN", True), ("1. Văn phòng Sở", True),
+                       ("Chủ trì, theo dõi.", False)):  # fmt: skip
+        w.para(line, bold=bold)
+    w.para("Trên đây là Kế hoạch của Sở Khoa học và Công nghệ./.")
+    w.signature_table(["- Lưu: VT, VP."], ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], "Nguyễn Văn An")
+    found = read_plan(w.save(tmp_path / "so.docx"))
+    office = found.office
+    assert (office.kind, office.name, office.governing_body, office.number_suffix) == (
+        OfficeKind.SO,
+        "Khoa học và Công nghệ",
+        "UBND thành phố Hải Phòng",
+        "KH-SKHCN",
+    )
+    plan = found.plan
+    assert (plan.number, plan.issued_on) == ("45", date(2025, 3, 5))
+    lines = plan_outline(plan, office).body
+    assert [b.text for b in lines[:3]] == [
+        "Căn cứ Kế hoạch số 12/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân thành phố;",
+        "Căn cứ Quyết định số 362/QĐ-UBND ngày 10/02/2025 của Ủy ban nhân dân thành phố;",
+        "Sở Khoa học và Công nghệ ban hành Kế hoạch như sau:",
+    ]
+    assert plan.recipients == ["Lưu: VT, VP"] and plan.signer.name == "Nguyễn Văn An"
+
+
+def test_vni_runs_and_tcvn3_without_its_font_are_read_in_unicode(tmp_path):
+    from tests.importing.wordgen import Writer, set_font, to_tcvn3
+
+    w = Writer()
+    w.title(["Tuyên truyền cải cách hành chính năm 2026"])
+    w.para("I. MỤC ĐÍCH", bold=True)
+    run = w.doc.add_paragraph().add_run("a) Tuyeân truyeàn caûi caùch haønh chính ñòa phöông.")
+    set_font(run, "VNI-Times")
+    w.para(to_tcvn3("b) Tuyên truyền cải cách hành chính nhà nước."))  # pasted, font lost
+    w.para("Trên đây là Kế hoạch./.")
+    items = read_plan(w.save(tmp_path / "cu.docx")).plan.sections[0].children
+    assert [i.text for i in items] == [
+        "Tuyên truyền cải cách hành chính địa phương.",
+        "Tuyên truyền cải cách hành chính nhà nước.",
+    ]
