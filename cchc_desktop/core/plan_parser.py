@@ -10,7 +10,6 @@ section gets none.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -842,15 +841,13 @@ class _Parser:
                 kind, name = found
                 locality = f"{kind.value} {name}"
                 issuer_name = f"Ủy ban nhân dân {locality}"
-        province = ""
+        named: dict[str, int] = {}  # the city or province the text names most
         for text in texts:
-            match = re.search(r"\b(thành phố|tỉnh) ((?:[A-ZĐ]\w*)(?: [A-ZĐ]\w*)*)", text)
-            if match and (level != "superior" or match.group(0).lower() != locality.lower()):
-                province = match.group(0)
-                break
+            for match in re.finditer(r"\b(thành phố|tỉnh) ((?:[A-ZĐ]\w*)(?: [A-ZĐ]\w*)*)", text):
+                named[match.group(0)] = named.get(match.group(0), 0) + 1
+        province = max(named, key=lambda k: named[k]) if named else ""
         if level == "superior":
             province = locality
-        units = self._units_from_body(kind)
         office = Office(
             kind=kind,
             name=name,
@@ -858,7 +855,6 @@ class _Parser:
             place_name=header.place,
             governing_body=governing,
             header_lines=list(header.issuer),
-            units=units,
             number_suffix=header.suffix if header.suffix.upper().startswith("KH-") else "",
         )
         return office, level, issuer_name, locality
@@ -875,9 +871,6 @@ class _Parser:
             return None
         (kind_word, name), _ = max(counts.items(), key=lambda kv: kv[1])
         return _COMMUNE_KINDS[kind_word], name
-
-    def _units_from_body(self, kind: OfficeKind) -> list[Unit]:
-        return []  # filled by the caller from the organisation's blocks (needs the tree)
 
     def _period(self, summary: list[str], header: Header) -> Period:
         words = fold(" ".join(summary))
@@ -1324,9 +1317,3 @@ _ABBREVIATIONS = {
 
 def _abbreviation(name: str, key: str) -> str:
     return _ABBREVIATIONS.get(key, "")
-
-
-def iter_source_items(parsed: ParsedPlan) -> Iterator[tuple[PlanItem, int]]:
-    """Each item of the body with the source paragraph it came from (for the review)."""
-    for item in walk(parsed.plan.sections):
-        yield item, parsed.origins.get(item.uid, -1)

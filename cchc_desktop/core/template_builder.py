@@ -17,7 +17,7 @@ from typing import Any
 from cchc_desktop.core.model import DEFAULT_MARKERS, ItemKind, ItemRole, Marker, PlanItem, Task
 from cchc_desktop.core.plan_parser import ParsedPlan, unit_key_for, unit_name_of
 from cchc_desktop.core.template import SCHEMA_VERSION, Template, TemplateUnit
-from cchc_desktop.core.text import capitalise_first, fold, slug
+from cchc_desktop.core.text import capitalise_first, slug
 
 LOCAL_BASIS = (
     "Căn cứ {local_cchc_plan} của {issuer} về cải cách hành chính nhà nước {locality} {period}"
@@ -416,20 +416,3 @@ def _task(task: Task, n: int, marking: Marking, keys: _Keys, parsed: ParsedPlan)
         "support": marking.text(task.supporting_units.replace("\n", " ")),
         "commune": parsed.level != "superior",
     }
-
-
-def outline_rows(template: dict[str, Any]) -> list[tuple[int, str, str, str]]:
-    """The template's body as (depth, kind, role, text) rows, for a review beside the source."""
-    rows: list[tuple[int, str, str, str]] = []
-
-    def visit(items: list[dict[str, Any]], depth: int) -> None:
-        for item in items:
-            rows.append((depth, item["kind"], item.get("role", ""), item.get("text", "")))
-            visit(item.get("children", []), depth + 1)
-
-    visit(template["sections"], 0)
-    return rows
-
-
-def folded_key(text: str) -> str:
-    return fold(text)
