@@ -16,9 +16,19 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-SEEDS = Path("/work/shared/seeds")
-if not SEEDS.is_dir():  # CI has shared/ beside the clone
-    SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+def _seeds() -> Path:
+    """The seeds: in shared/ beside the checkout (as CI lays it), or the team's shared/."""
+    for folder in (
+        Path(__file__).resolve().parents[3] / "shared" / "seeds",
+        Path("/work/shared/seeds"),
+    ):
+        if folder.is_dir():
+            return folder
+    return Path("shared/seeds")
+
+
+SEEDS = _seeds()
 
 MARKER = re.compile(r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|-|\+)\s*")
 

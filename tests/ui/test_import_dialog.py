@@ -21,7 +21,11 @@ from cchc_desktop.store.templates import stored_templates
 from cchc_desktop.ui import legacy_paste
 from cchc_desktop.ui.import_dialog import ImportDialog, TemplateReviewDialog, import_from_word
 from tests.importing.seeds import APPENDIX_003, seed_003, write_plan, write_seed_000
-from tests.importing.wordgen import to_tcvn3
+from tests.importing.wordgen import SEEDS, to_tcvn3
+
+needs_seeds = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="shared/seeds is not beside the checkout"
+)
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +59,7 @@ def accept_with(monkeypatch, cls, prepare=lambda dialog: None):
     monkeypatch.setattr(cls, "exec", run)
 
 
+@needs_seeds
 def test_a_plan_comes_in_from_the_menu(qtbot, monkeypatch, repo, files, told):
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", lambda *a, **k: (str(files["ward"]), "Tệp Word")
@@ -83,6 +88,7 @@ def test_a_file_that_cannot_be_read_is_explained(tmp_path, monkeypatch, repo, to
     assert repo.plans() == []
 
 
+@needs_seeds
 def test_the_city_plan_can_only_become_a_template(qtbot, files):
     dialog = ImportDialog(read_plan(files["city"]), files["city"])
     qtbot.addWidget(dialog)
@@ -97,6 +103,7 @@ def node_for(dialog, words):
     return next(n for n in dialog._nodes() if words in n.text(0))
 
 
+@needs_seeds
 def test_the_review_shows_each_items_source_and_fixes_levels_and_roles(qtbot, files):
     parsed = read_plan(files["ward"])
     dialog = TemplateReviewDialog(parsed, "Mẫu phường Thạch Khôi")
@@ -126,6 +133,7 @@ def test_the_review_shows_each_items_source_and_fixes_levels_and_roles(qtbot, fi
     assert "budget" not in roles and "content" in roles
 
 
+@needs_seeds
 def test_a_template_is_kept_after_its_review(monkeypatch, repo, files, told):
     accept_with(monkeypatch, ImportDialog, lambda d: d.name.setText("Hải Phòng 2025"))
     accept_with(monkeypatch, TemplateReviewDialog)
@@ -135,6 +143,7 @@ def test_a_template_is_kept_after_its_review(monkeypatch, repo, files, told):
     assert told[-1][0] == "Đã lưu mẫu"
 
 
+@needs_seeds
 def test_an_empty_template_name_is_asked_for(qtbot, files):
     dialog = TemplateReviewDialog(read_plan(files["ward"]), "")
     qtbot.addWidget(dialog)
