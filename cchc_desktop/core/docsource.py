@@ -39,6 +39,10 @@ class SourceParagraph:
         """The text on one line, spaces collapsed."""
         return " ".join(self.text.split())
 
+    def lines(self) -> list[str]:
+        """Its non-empty lines (a line break inside a paragraph starts one), spaces collapsed."""
+        return [" ".join(line.split()) for line in self.text.split("\n") if line.strip()]
+
 
 @dataclass(slots=True)
 class SourceCell:

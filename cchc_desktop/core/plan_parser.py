@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cchc_desktop.core import office as office_words
+from cchc_desktop.core.appendix_table import header_rows, read_tasks, task_columns
 from cchc_desktop.core.docsource import SourceDocument, SourceParagraph, SourceTable
+from cchc_desktop.core.labels import Mark, classify_label, split_label
 from cchc_desktop.core.model import (
     AppendixColumn,
     Basis,
@@ -33,6 +35,12 @@ from cchc_desktop.core.model import (
 from cchc_desktop.core.numbering import label as count_label
 from cchc_desktop.core.period import Period, PeriodKind
 from cchc_desktop.core.text import fold, nfc
+from cchc_desktop.core.unit_names import (
+    ABBREVIATIONS,
+    match_unit,
+    unit_key_for,
+    unit_name_of,
+)
 from cchc_desktop.errors import DocumentImportError
 
 # --- small text helpers ----------------------------------------------------------------
@@ -59,87 +67,6 @@ _RULE = re.compile(r"^[\s_\-–—=.·*]*$")
 
 
 # --- markers ----------------------------------------------------------------------------
-
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-
-
-def _roman_value(text: str) -> int:
-    total = 0
-    for i, c in enumerate(text):
-        value = _ROMAN_VALUES[c]
-        following = _ROMAN_VALUES[text[i + 1]] if i + 1 < len(text) else 0
-        total += -value if value < following else value
-    return total
-
-
-_TYPED = re.compile(
-    r"^(?:"
-    r"(?P<roman>[IVX]{1,6})\s*(?P<rp>[.):/\-])"
-    r"|(?P<nested>\d{1,2}(?:\.\d{1,2})+)(?P<np>\.?)(?=\s)"
-    r"|(?P<num>\d{1,2})(?P<dp>[.)/])(?!\d)"
-    r"|(?P<letter>[a-zđA-ZĐ])(?P<lp>[).]|/)(?=\s)"
-    r"|(?P<dash>[-–—])(?=\s|[^\s\d\-])"
-    r"|(?P<bullet>[+•*·▪►➢✓✔◦○●■□❖])"
-    r")\s*"
-)
-_LETTER_PAREN = {")": Marker.LETTER, ".": Marker.LETTER_DOT, "/": Marker.LETTER}
-_DECIMAL_PUNCT = {".": Marker.DECIMAL, ")": Marker.DECIMAL_PAREN, "/": Marker.DECIMAL}
-_BULLETS = {"+": Marker.PLUS, "*": Marker.STAR}
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A label found in front of a paragraph: how it counts and how it was written."""
-
-    marker: Marker
-    label: str
-    style: str  # the kind of list it belongs to, so that "1." and "1)" lists stay apart
-
-
-def classify_label(label: str) -> Mark | None:
-    """What a label is: "II." Roman, "1." decimal, "2.1." nested, "a)" letter, "-" dash…"""
-    match = _TYPED.match(label.strip() + " ")
-    if match is None:
-        return None
-    return _mark(match)
-
-
-def _mark(match: re.Match[str]) -> Mark | None:
-    label = match.group(0).strip()
-    if match.group("roman"):
-        roman = match.group("roman")
-        if _roman_value(roman) < 1 or _roman_value(roman) > 39:
-            return None
-        return Mark(Marker.ROMAN, label, "roman" + match.group("rp"))
-    if match.group("nested"):
-        depth = match.group("nested").count(".")
-        return Mark(Marker.NESTED, label, f"nested{depth}")
-    if match.group("num"):
-        punct = match.group("dp")
-        return Mark(_DECIMAL_PUNCT[punct], label, "decimal" + punct)
-    if match.group("letter"):
-        letter, punct = match.group("letter"), match.group("lp")
-        if letter in "IVX":
-            return None
-        case = "upper" if letter.isupper() else "lower"
-        return Mark(_LETTER_PAREN[punct], label, f"letter{case}{punct}")
-    if match.group("dash"):
-        return Mark(Marker.DASH, label, "dash")
-    sign = match.group("bullet")
-    return Mark(_BULLETS.get(sign, Marker.BULLET), label, "bullet" + sign)
-
-
-def split_label(text: str) -> tuple[Mark | None, str]:
-    """A typed label and the text after it; (None, text) when it has none."""
-    match = _TYPED.match(text)
-    if match is None:
-        return None, text
-    mark = _mark(match)
-    rest = text[match.end() :]
-    if mark is None or not rest.strip():
-        return None, text
-    return mark, rest
-
 
 # --- results -------------------------------------------------------------------------
 
@@ -496,7 +423,7 @@ class _Parser:
                     len(block.clean) <= 40 or ":" in block.clean[:20]
                 ):
                     return i
-            elif _task_columns(block) is not None:
+            elif task_columns(block) is not None:
                 # a task table without a "Phụ lục" line: its title and "(Kèm theo …)" first
                 j = i
                 while j > start:
@@ -731,8 +658,8 @@ class _Parser:
                     else:
                         self.warn(f"Bỏ dòng «{line[:60]}» trong phần đầu phụ lục.")
                 continue
-            found = _task_columns(block)
-            if found is not None and (columns is None or _header_rows(block)):
+            found = task_columns(block)
+            if found is not None and (columns is None or header_rows(block)):
                 if columns is not None and [c.key for c in found[0]] != [c.key for c in columns]:
                     self.warn(
                         "Phụ lục có thêm một bảng khác cột; các dòng được nhập theo cột của bảng đầu."
@@ -744,63 +671,16 @@ class _Parser:
                     "Phụ lục có bảng không nhận ra được các cột (TT, Nội dung…); bảng không được nhập."
                 )
                 continue
-            tasks.extend(self._tasks(block, mapping, tasks))
+            tasks.extend(read_tasks(block, mapping, tasks, self.warn))
         if not (label or title or tasks):
             return None
         if columns is None:
+            self.warn(
+                "Phụ lục không có bảng nhiệm vụ: chương trình chỉ giữ được phụ lục dạng bảng, "
+                "nội dung phụ lục không được nhập."
+            )
             columns = []
         return _Appendix(label or "Phụ lục", title, " ".join(attachment), tasks, columns)
-
-    def _tasks(self, table: SourceTable, mapping: list[str], before: list[Task]) -> list[Task]:
-        tasks: list[Task] = []
-        skip = _header_rows(table)
-        above: dict[str, str] = {}  # the row above's texts: a cell merged down repeats them
-        for r in range(skip, len(table.rows)):
-            cells: dict[str, list[SourceParagraph]] = {}
-            merged: dict[str, str] = {}
-            for column, key in enumerate(mapping):
-                cell = table.cell_at(r, column)
-                if not key or cell is None or cell.column != column:
-                    continue
-                if cell.merged_above and key not in ("number", "title"):
-                    merged[key] = above.get(key, "")
-                cells.setdefault(key, []).extend(p for p in cell.paragraphs if p.clean)
-            texts = {k: "\n".join(_clean(p.text) for p in v) for k, v in cells.items()}
-            above = {**texts, **merged}
-            texts.update({k: v for k, v in merged.items() if v and not texts.get(k)})
-            if not any(texts.values()):
-                continue
-            number = texts.get("number", "")
-            if (
-                re.fullmatch(r"\(?\d{1,2}\)?", number)
-                and all(re.fullmatch(r"\(?\d{1,2}\)?|", v) for v in texts.values())
-                and len([v for v in texts.values() if v]) > 2
-            ):
-                self.warn("Bỏ dòng đánh số cột (1), (2), (3)… của bảng phụ lục.")
-                continue
-            if _is_repeated_header(texts, mapping):
-                continue
-            title_paragraphs = cells.get("title", [])
-            others = {k: v for k, v in texts.items() if k not in ("number", "title") and v}
-            previous = tasks[-1] if tasks else (before[-1] if before else None)
-            if not number and previous is not None and not others and title_paragraphs:
-                previous.details.extend(_details(title_paragraphs, continuing=True))
-                continue
-            if number and not re.match(r"^\d", number) and not others and title_paragraphs:
-                self.warn(
-                    f"Bỏ dòng nhóm «{number} {texts.get('title', '')[:50]}» trong bảng phụ lục (chưa giữ được dòng nhóm)."
-                )
-                continue
-            title, details = _title_and_details(title_paragraphs)
-            task = Task(title=title, details=details)
-            for key, value in others.items():
-                setattr(task, key, value)
-            if number and not re.fullmatch(r"\d{1,3}\.?", number):
-                self.warn(
-                    f"Số thứ tự «{number}» của nhiệm vụ «{title[:40]}» sẽ in lại theo thứ tự."
-                )
-            tasks.append(task)
-        return tasks
 
     # --- office, period -----------------------------------------------------------
 
@@ -1001,54 +881,6 @@ def _keep_typed_labels(items: list[PlanItem], parent_label: str = "") -> None:
 
 # --- units ----------------------------------------------------------------------------
 
-# How communes name their usual units, as words to look for (folded): the bundled template's
-# unit keys.
-UNIT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("vhxh", ("van hoa - xa hoi", "van hoa-xa hoi", "van hoa, xa hoi", "van hoa xa hoi")),
-    ("hcc", ("phuc vu hanh chinh cong",)),
-    ("vp", ("van phong hdnd", "van phong hđnd", "van phong ubnd", "van phong hoi dong")),
-    ("kt", ("phong kinh te",)),
-    ("dvsnc", ("su nghiep cong", "van hoa, the thao va truyen thong", "van hoa - the thao")),
-    ("mttq", ("mat tran to quoc",)),
-    ("doan", ("doan thanh nien", "doan tncs")),
-)
-
-
-def unit_name_of(text: str) -> tuple[str, bool]:
-    """A unit's name from its block's heading ("Đề nghị …" asks a body it does not direct;
-    "Phòng Kinh tế: Tham mưu …" names it before a colon)."""
-    head = text.split("\n", 1)[0]
-    if ":" in head and len(head.split(":", 1)[0]) < 90:
-        head = head.split(":", 1)[0]
-    head = head.strip().rstrip(".")
-    if " và các " in head:  # "Ủy ban Mặt trận … xã và các tổ chức chính trị - xã hội"
-        head = head.split(" và các ", 1)[0]
-    request = head.lower().startswith("đề nghị ")
-    if request:
-        head = head[len("đề nghị ") :].strip()
-    return head, request
-
-
-def unit_key_for(name: str) -> str:
-    """The usual unit a name is (its template key), "" when none."""
-    words = fold(name).replace("đ", "d")
-    for key, patterns in UNIT_WORDS:
-        if any(p.replace("đ", "d") in words for p in patterns):
-            return key
-    return ""
-
-
-def match_unit(name: str, units: list[Unit]) -> Unit | None:
-    folded = fold(name)
-    for unit in units:
-        if fold(unit.name) == folded:
-            return unit
-    key = unit_key_for(name)
-    if key:
-        return next((u for u in units if u.key == key), None)
-    return None
-
-
 # --- helpers for names ------------------------------------------------------------------
 
 
@@ -1144,136 +976,6 @@ def _recipient(line: str) -> str:
     return text.rstrip(";. ") if not text.endswith(":") else text
 
 
-def _title_and_details(paragraphs: list[SourceParagraph]) -> tuple[str, list[str]]:
-    title: list[str] = []
-    details: list[str] = []
-    for p in paragraphs:
-        for line in _lines(p):
-            if line.startswith(("-", "–", "+", "•")) and (title or details):
-                details.append(_detail(line))
-            elif details:
-                details[-1] = f"{details[-1]}\n{line}"
-            else:
-                title.append(line)
-    return "\n".join(title), details
-
-
-def _details(paragraphs: list[SourceParagraph], *, continuing: bool) -> list[str]:
-    details: list[str] = []
-    for p in paragraphs:
-        for line in _lines(p):
-            if line.startswith(("-", "–", "+", "•")) or not details:
-                details.append(_detail(line))
-            else:
-                details[-1] = f"{details[-1]}\n{line}"
-    return details
-
-
-def _detail(line: str) -> str:
-    if line.startswith("+"):
-        return "+ " + line[1:].strip()
-    if line.startswith(("-", "–", "•")):
-        return line[1:].strip()
-    return line
-
-
-# --- the appendix table -----------------------------------------------------------------
-
-_COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("number", ("tt", "stt", "so tt", "so thu tu")),
-    ("supporting_units", ("phoi hop",)),
-    ("lead_unit", ("chu tri", "don vi thuc hien", "co quan thuc hien", "thuc hien")),
-    ("start_text", ("trien khai", "bat dau")),
-    ("finish_text", ("hoan thanh", "ket thuc", "thoi gian", "tien do")),
-    ("output", ("san pham", "ket qua")),
-    ("remarks", ("ghi chu",)),
-    ("title", ("noi dung", "nhiem vu", "hoat dong", "cong viec", "ten")),
-)
-
-
-def _column_key(heading: str) -> str:
-    words = fold(heading).strip(" .:")
-    if words in ("tt", "stt", "so tt", "so thu tu"):
-        return "number"
-    for key, patterns in _COLUMN_WORDS[1:]:
-        if any(p in words for p in patterns):
-            if key == "lead_unit" and "thoi gian" in words:
-                continue
-            return key
-    return ""
-
-
-def _task_columns(table: SourceTable) -> tuple[list[AppendixColumn], list[str]] | None:
-    """The appendix columns a table's header names, and each grid column's task field; None
-    for a table that is not a task table."""
-    if table.columns < 3 or len(table.rows) < 2:
-        return None
-    count = _header_rows(table)
-    if count == 0:
-        return None
-    headings: list[tuple[str, str]] = []  # (group, heading) per grid column
-    for column in range(table.columns):
-        texts: list[str] = []
-        for r in range(count):
-            cell = table.cell_at(r, column)
-            text = (
-                _clean(cell.text.replace("\n", " "))
-                if cell is not None and not cell.merged_above
-                else ""
-            )
-            if text and text not in texts:
-                texts.append(text)
-        if len(texts) >= 2:
-            headings.append((texts[0], texts[-1]))
-        else:
-            headings.append(("", texts[0] if texts else ""))
-    mapping: list[str] = []
-    columns: list[AppendixColumn] = []
-    used: set[str] = set()
-    for group, heading in headings:
-        key = _column_key(heading)
-        if key == "" and heading and group:
-            key = _column_key(group + " " + heading)
-        if key in used or not heading:
-            key = ""
-        if not key and heading and "remarks" not in used:
-            key = "remarks"  # a column of its own words: kept in the task's Ghi chú
-        mapping.append(key)
-        if key:
-            used.add(key)
-            columns.append(AppendixColumn(key, heading, group if group != heading else ""))
-    if "title" not in used or ("number" not in used and len(used) < 3):
-        return None
-    return columns, mapping
-
-
-def _header_rows(table: SourceTable) -> int:
-    """How many rows at the top of the table are its header: those marked to repeat on each
-    page, or naming two columns or more, and a second row of short column names ("Triển
-    khai", "Hoàn thành") under the first."""
-    count = 0
-    for r, row in enumerate(table.rows[:3]):
-        texts = [c.text.replace("\n", " ") for c in row.cells if not c.merged_above and c.text]
-        keys = [_column_key(t) for t in texts]
-        named = sum(1 for k in keys if k)
-        short = bool(texts) and all(len(t) < 40 and not t.startswith(("-", "+")) for t in texts)
-        numbers = any(re.fullmatch(r"\(?\d{1,3}\)?\.?", t) for t in texts)
-        if (
-            row.header
-            or named >= 2
-            or (r == count == 1 and short and named == len(texts) and not numbers)
-        ):
-            count = r + 1
-            continue
-        break
-    return count
-
-
-def _is_repeated_header(texts: dict[str, str], mapping: list[str]) -> bool:
-    keys = [k for k, v in texts.items() if v and _column_key(v) == k]
-    return len(keys) >= 2
-
-
 def parse_plan(document: SourceDocument) -> ParsedPlan:
     """The plan a document holds, with the office its header names; raises
     DocumentImportError (one Vietnamese line) for a document that is not a plan."""
@@ -1298,22 +1000,7 @@ def _office_units(parsed: ParsedPlan) -> None:
         if key and any(u.key == key for u in units):
             key = ""
         units.append(
-            Unit(name=name, abbreviation=_abbreviation(name, key), key=key, request=request)
+            Unit(name=name, abbreviation=ABBREVIATIONS.get(key, ""), key=key, request=request)
         )
         block.unit_key = key
     parsed.office.units = units
-
-
-_ABBREVIATIONS = {
-    "vhxh": "VHXH",
-    "hcc": "TTPVHCC",
-    "vp": "VP",
-    "kt": "KT",
-    "dvsnc": "TTDVSNC",
-    "mttq": "MTTQ",
-    "doan": "ĐTN",
-}
-
-
-def _abbreviation(name: str, key: str) -> str:
-    return _ABBREVIATIONS.get(key, "")

@@ -15,9 +15,10 @@ import re
 from typing import Any
 
 from cchc_desktop.core.model import DEFAULT_MARKERS, ItemKind, ItemRole, Marker, PlanItem, Task
-from cchc_desktop.core.plan_parser import ParsedPlan, unit_key_for, unit_name_of
+from cchc_desktop.core.plan_parser import ParsedPlan
 from cchc_desktop.core.template import SCHEMA_VERSION, Template, TemplateUnit
 from cchc_desktop.core.text import capitalise_first, slug
+from cchc_desktop.core.unit_names import unit_key_for, unit_name_of
 
 LOCAL_BASIS = (
     "Căn cứ {local_cchc_plan} của {issuer} về cải cách hành chính nhà nước {locality} {period}"

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from cchc_desktop.core import office as office_words
 from cchc_desktop.core.docsource import SourceDocument
 from cchc_desktop.core.model import Office, Plan, Signer
-from cchc_desktop.core.plan_parser import ParsedPlan, match_unit, parse_plan, unit_name_of
+from cchc_desktop.core.plan_parser import ParsedPlan, parse_plan
 from cchc_desktop.core.text import fold
+from cchc_desktop.core.unit_names import match_unit, unit_name_of
 from cchc_desktop.documents.docx_reader import read_bytes, read_docx_bytes, sniff
 from cchc_desktop.errors import CchcError, DocumentImportError
 

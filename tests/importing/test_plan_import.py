@@ -9,11 +9,11 @@ from datetime import date
 import pytest
 
 from cchc_desktop.core.checks import review
+from cchc_desktop.core.labels import classify_label, split_label
 from cchc_desktop.core.model import ItemKind, ItemRole, Marker, OfficeKind, walk
 from cchc_desktop.core.numbering import number_items
 from cchc_desktop.core.outline import Block, Role, plan_outline
 from cchc_desktop.core.period import PeriodKind
-from cchc_desktop.core.plan_parser import classify_label, split_label
 from cchc_desktop.documents.word_import import read_plan
 from tests.importing.seeds import APPENDIX_003, seed_002, seed_003
 
