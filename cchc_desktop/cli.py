@@ -15,7 +15,7 @@ from cchc_desktop.core.model import ItemRole, Office, Plan
 from cchc_desktop.core.outline import plan_text
 from cchc_desktop.core.sample import sample_office, sample_plan
 from cchc_desktop.core.template import TemplateItem, bundled_template, load_template
-from cchc_desktop.errors import CchcError
+from cchc_desktop.errors import CchcError, DocumentImportError, TemplateError
 from cchc_desktop.store.database import open_database
 from cchc_desktop.store.repository import Repository
 
@@ -75,6 +75,29 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check-template", help="kiểm tra một tệp mẫu kế hoạch")
     check.add_argument("file", type=Path)
+
+    bring = commands.add_parser(
+        "import", help="nhập một kế hoạch từ tệp Word (.docx, .doc) để theo dõi, hoặc làm mẫu"
+    )
+    bring.add_argument("file", type=Path, help="tệp Word của kế hoạch")
+    bring.add_argument("--db", type=Path, required=True, help="tệp dữ liệu (tạo mới nếu chưa có)")
+    bring.add_argument(
+        "--template", metavar="TÊN", help="lưu làm mẫu kế hoạch mang tên này thay vì kế hoạch"
+    )
+
+    listing = commands.add_parser("templates", help="liệt kê các mẫu kế hoạch đã nhập")
+    listing.add_argument("--db", type=Path, required=True)
+
+    out = commands.add_parser(
+        "export-template", help="ghi một mẫu kế hoạch ra tệp .json để gửi cơ quan khác"
+    )
+    out.add_argument("--db", type=Path, required=True)
+    out.add_argument("template", help="số, tên hoặc mã của mẫu (xem «cchc templates»)")
+    out.add_argument("--out", type=Path, required=True, help="tệp .json kết quả")
+
+    into = commands.add_parser("import-template", help="nhập một tệp mẫu kế hoạch .json")
+    into.add_argument("file", type=Path)
+    into.add_argument("--db", type=Path, required=True, help="tệp dữ liệu (tạo mới nếu chưa có)")
     return parser
 
 
@@ -131,10 +154,40 @@ def _report(args: argparse.Namespace, clock: Clock) -> None:
         print(f"Lưu ý: {warning}", file=sys.stderr)
 
 
+def _import(args: argparse.Namespace, clock: Clock) -> None:
+    """A Word file read and checked completely before the database is opened: a file that
+    cannot be brought in leaves the database as it was."""
+    from cchc_desktop.documents.word_import import (
+        check_plan,
+        read_plan,
+        save_plan,
+        template_data,
+    )
+
+    parsed = read_plan(args.file)
+    if args.template is not None:
+        from cchc_desktop.store.templates import save_template
+
+        data = template_data(parsed, name=args.template.strip())
+        repo = Repository(open_database(args.db), clock)
+        stored = save_template(repo, data, f"Word: {args.file.name}")
+        print(f"template {stored.id}: {stored.name}")
+        warnings = parsed.warnings
+    else:
+        check_plan(parsed)
+        repo = Repository(open_database(args.db), clock)
+        imported = save_plan(parsed, repo)
+        print(f"plan {imported.plan_id}: {imported.plan.title}")
+        who = office_words.formal_name(imported.office)
+        print(("Đã tạo hồ sơ cơ quan: " if imported.office_created else "Cơ quan: ") + who)
+        warnings = imported.warnings
+    for warning in warnings:
+        print(f"Lưu ý: {warning}", file=sys.stderr)
+
+
 def _existing_db(path: Path) -> Repository:
-    if not path.is_file():
-        raise CchcError(f"Không có tệp dữ liệu «{path}».")
-    return Repository(open_database(path))
+    """A database that must be there already: a missing or empty file is said, not made."""
+    return Repository(open_database(path, create=False))
 
 
 def run(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
@@ -188,6 +241,30 @@ def run(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         _export(plan, repo.office(plan.office_id), args, clock)
     elif args.command == "report":
         _report(args, clock)
+    elif args.command == "import":
+        _import(args, clock)
+    elif args.command == "templates":
+        from cchc_desktop.store.templates import stored_templates
+
+        found = stored_templates(_existing_db(args.db))
+        if not found:
+            print("Chưa có mẫu kế hoạch nào được nhập (mẫu kèm theo chương trình luôn có sẵn).")
+        for t in found:
+            print(f"{t.id}\t{t.payload.get('id', '')}\t{t.name}\t{t.source}\t{t.created_at[:10]}")
+    elif args.command == "export-template":
+        from cchc_desktop.store.templates import export_template
+
+        target = export_template(_existing_db(args.db), args.template, args.out)
+        print(f"Đã ghi {target}")
+    elif args.command == "import-template":
+        from cchc_desktop.store.templates import import_template_file
+
+        try:  # a bad file is refused before the database is opened
+            load_template(args.file)
+        except TemplateError as exc:
+            raise DocumentImportError(exc.message) from exc
+        stored = import_template_file(Repository(open_database(args.db), clock), args.file)
+        print(f"template {stored.id}: {stored.name}")
     elif args.command == "check-template":
         template = load_template(args.file)
         blocks = sum(1 for i in _template_items(template.sections) if i.role is ItemRole.UNIT)
@@ -211,6 +288,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
     try:
         return run(argv)
+    except DocumentImportError as exc:  # a file that cannot be brought in
+        print(f"cchc: {exc.message}", file=sys.stderr)
+        return 2
     except CchcError as exc:
         print(f"cchc: {exc.message}", file=sys.stderr)
         return 1

@@ -76,3 +76,8 @@ class DataFormatError(CchcError):
         super().__init__(f"Dữ liệu không đọc được: trường «{field}» {problem}.")
         self.field = field
         self.problem = problem
+
+
+class DocumentImportError(CchcError):
+    """A file that cannot be brought in as a plan or a template (not a .docx, damaged,
+    protected, too large, not a plan); nothing has been written. The command line exits 2."""

@@ -187,11 +187,14 @@ class PlanItem:
 
 @dataclass(slots=True)
 class Basis:
-    """A legal basis (căn cứ) line, without the final ";" or "."."""
+    """A legal basis (căn cứ) line, without the final ";" or ".". ``ending`` keeps the mark an
+    imported document ended it with where that is not the usual one (a last basis ending ";"
+    before the preamble sentence); empty: the usual ";" or "."."""
 
     text: str
     chosen: bool = True
     key: str = ""
+    ending: str = ""
 
 
 class TaskStatus(StrEnum):
@@ -295,6 +298,7 @@ class Plan:
     recipients: list[str] = field(default_factory=list)
     appendix_title: str = ""
     attachment_line: str = ""
+    appendix_label: str = ""  # "PHỤ LỤC I" as an imported document wrote it; empty: "Phụ lục"
     appendix_columns: list[AppendixColumn] = field(default_factory=list)  # empty: the usual
     number: str = ""  # "05"; blank until the clerk assigns it
     number_suffix: str = "KH-UBND"

@@ -206,10 +206,17 @@ def lines_of(text: str) -> list[str]:
 
 
 def recipient_lines(recipients: list[str]) -> list[str]:
-    """ "- …;" lines, the last ending "." (it is "- Lưu: VT, …."), as printed."""
+    """ "- …;" lines, the last ending "." (it is "- Lưu: VT, …."), as printed. A line heading
+    the ones under it keeps its ":", and those ("+ Phòng …") keep their "+"."""
     kept = [" ".join(r.split()).lstrip("-–• ").rstrip(";. ") for r in recipients if r.strip()]
     kept = [r for r in kept if r]
-    return [f"- {r}{'.' if i == len(kept) - 1 else ';'}" for i, r in enumerate(kept)]
+    lines = []
+    for i, r in enumerate(kept):
+        lead = "+" if r.startswith("+") else "-"
+        words = r.lstrip("+ ")
+        end = "" if words.endswith(":") else "." if i == len(kept) - 1 else ";"
+        lines.append(f"{lead} {words}{end}")
+    return lines
 
 
 def header_for(office: Office, number: str, date: str) -> Header:
@@ -226,9 +233,12 @@ def header_for(office: Office, number: str, date: str) -> Header:
 
 def basis_lines(plan: Plan) -> list[str]:
     """The chosen bases, each ending ";" and the last ".", as printed."""
-    bases = [" ".join(b.text.split()).rstrip(";. ") for b in plan.bases if b.chosen]
-    bases = [b for b in bases if b]
-    return [f"{text}{';' if i < len(bases) - 1 else '.'}" for i, text in enumerate(bases)]
+    chosen = [b for b in plan.bases if b.chosen and b.text.strip(" ;.")]
+    bases = [(" ".join(b.text.split()).rstrip(";. "), b.ending) for b in chosen]
+    return [
+        f"{text}{ending or (';' if i < len(bases) - 1 else '.')}"
+        for i, (text, ending) in enumerate(bases)
+    ]
 
 
 _HEADING_ROLES = {ItemKind.SECTION: Role.HEADING_1, ItemKind.SUBSECTION: Role.HEADING_2}
@@ -334,7 +344,9 @@ def task_cell(task: Task, key: str, number: int) -> Cell:
     if key == "number":
         return Cell(((str(number), False),))
     if key == "title":
-        lines = [(task.title, True)] + [(f"- {d}", False) for d in task.details]
+        lines = [(task.title, True)] + [
+            (d if d.startswith("+ ") else f"- {d}", False) for d in task.details
+        ]
         return Cell(tuple(lines))
     value = getattr(task, key)
     assert isinstance(value, str)
@@ -355,7 +367,7 @@ def plan_outline(plan: Plan, office: Office) -> Outline:
     appendix = None
     if tasks:
         appendix = Appendix(
-            label=APPENDIX_LABEL,
+            label=" ".join(plan.appendix_label.split()) or APPENDIX_LABEL,
             title=tuple(appendix_title_lines(plan, office)),
             attachment=attachment(plan, office),
             table=task_table(tasks, appendix_columns(plan)),
@@ -403,6 +415,7 @@ def all_texts(plan: Plan) -> Iterator[tuple[str, str]]:
     yield "closing", plan.closing
     yield "appendix_title", plan.appendix_title
     yield "attachment_line", plan.attachment_line
+    yield "appendix_label", plan.appendix_label
     for i, basis in enumerate(plan.bases):
         yield f"bases[{i}]", basis.text
     for item in walk(plan.sections):

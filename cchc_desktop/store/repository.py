@@ -248,6 +248,7 @@ class Repository:
             "closing": nfc(plan.closing),
             "appendix_title": nfc(plan.appendix_title),
             "attachment_line": nfc(plan.attachment_line),
+            "appendix_label": nfc(plan.appendix_label),
             "appendix_columns": json.dumps(
                 [
                     {"key": c.key, "heading": nfc(c.heading), "group": nfc(c.group)}
@@ -289,6 +290,7 @@ class Repository:
                     "text": nfc(b.text),
                     "chosen": int(b.chosen),
                     "key": b.key,
+                    "ending": b.ending,
                 }
                 for i, b in enumerate(plan.bases)
             )
@@ -521,7 +523,7 @@ class Repository:
             period=period,
             summary=row["summary"],
             bases=[
-                Basis(b["text"], bool(b["chosen"]), b["key"])
+                Basis(b["text"], bool(b["chosen"]), b["key"], b["ending"])
                 for b in self.rows(
                     "SELECT * FROM plan_bases WHERE plan_id = ? ORDER BY position", [plan_id]
                 )
@@ -534,6 +536,7 @@ class Repository:
             recipients=json.loads(row["recipients"]),
             appendix_title=row["appendix_title"],
             attachment_line=row["attachment_line"],
+            appendix_label=row["appendix_label"],
             appendix_columns=[
                 AppendixColumn(c["key"], c["heading"], c.get("group", ""))
                 for c in json.loads(row["appendix_columns"])

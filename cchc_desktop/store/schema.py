@@ -278,6 +278,7 @@ def _m005_steps(db: Database) -> None:
         ("uid", "TEXT NOT NULL DEFAULT ''"),
         ("appendix_title", "TEXT NOT NULL DEFAULT ''"),
         ("attachment_line", "TEXT NOT NULL DEFAULT ''"),
+        ("appendix_label", "TEXT NOT NULL DEFAULT ''"),
         ("appendix_columns", "TEXT NOT NULL DEFAULT '[]'"),
         ("deleted_at", "TEXT"),
         ("revision", "INTEGER NOT NULL DEFAULT 0"),
@@ -295,6 +296,9 @@ def _m005_steps(db: Database) -> None:
                 "UPDATE plans SET signer = ? WHERE id = ?",
                 [json.dumps(moved, ensure_ascii=False), plan_id],
             )
+
+    # A basis keeps the mark an imported document ended it with, when not the usual one.
+    db.execute("ALTER TABLE plan_bases ADD COLUMN ending TEXT NOT NULL DEFAULT ''")
 
     # The body becomes one tree: each item its own marker and role; the units' blocks move
     # from plan_duties into a last section, "Tổ chức thực hiện".
@@ -459,7 +463,7 @@ TABLES: dict[str, frozenset[str]] = {
         "id uid kind name province place_name governing_body self_name scope header_lines"
         " number_suffix report_deadline_day recipients updated_at"
     ),
-    "plan_bases": _names("id plan_id position text chosen key"),
+    "plan_bases": _names("id plan_id position text chosen key ending"),
     "plan_items": _names(
         "id plan_id parent_id position uid kind marker label role unit_key text chosen key"
     ),
@@ -467,7 +471,7 @@ TABLES: dict[str, frozenset[str]] = {
     "plans": _names(
         "id office_id period_kind year summary preamble closing signer recipients number"
         " number_suffix issued_on drafted_on state template_id created_at updated_at uid"
-        " appendix_title attachment_line appendix_columns deleted_at revision"
+        " appendix_title attachment_line appendix_label appendix_columns deleted_at revision"
     ),
     "report_drafts": _names("id plan_id period payload updated_at"),
     "signers": _names("id office_id position name authority_lines"),

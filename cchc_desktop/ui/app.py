@@ -61,6 +61,9 @@ def start(argv: Sequence[str]) -> MainWindow | None:
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setWindowIcon(QIcon(str(resource("icons/app.ico"))))  # title bar and taskbar
     install_translations(app)
+    from cchc_desktop.ui import legacy_paste
+
+    legacy_paste.install(app)  # TCVN3 and VNI text pasted into any field arrives in Unicode
 
     from cchc_desktop.store.database import connect
     from cchc_desktop.store.repository import Repository

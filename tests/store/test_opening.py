@@ -3,6 +3,8 @@ program's, damaged, cut short of a table, locked, read-only, on a full disk — 
 and nothing written into a file the app did not make."""
 
 import contextlib
+import copy
+import dataclasses
 import hashlib
 import shutil
 import sqlite3
@@ -183,9 +185,7 @@ def test_a_file_held_by_another_program_is_called_locked(tmp_path, monkeypatch):
     assert Repository(connect(path)).plans()  # free again: opens, nothing was lost
 
 
-def test_a_write_that_waits_too_long_for_a_lock_is_told_and_saves_nothing(
-    tmp_path, monkeypatch
-):
+def test_a_write_that_waits_too_long_for_a_lock_is_told_and_saves_nothing(tmp_path, monkeypatch):
     path = saved_file(tmp_path)
     monkeypatch.setattr(database, "BUSY_TIMEOUT_S", 0.2)
     repo = Repository(connect(path))
@@ -295,10 +295,11 @@ def test_an_edit_based_on_an_older_reading_is_refused_not_saved_over(tmp_path):
     seen_here = first.tasks(plan_id)[0]
     seen_there = second.tasks(plan_id)[0]
 
-    edited = Task_with(seen_there, notes="Ghi chú của máy bên kia")
-    theirs.update_task(plan_id, edited, base=seen_there)
+    theirs.update_task(
+        plan_id, edited(seen_there, notes="Ghi chú của máy bên kia"), base=seen_there
+    )
 
-    stale = Task_with(seen_here, notes="Ghi chú ở đây")
+    stale = edited(seen_here, notes="Ghi chú ở đây")
     with pytest.raises(ConflictError, match="Ghi chú"):
         mine.update_task(plan_id, stale, base=seen_here)
     assert first.tasks(plan_id)[0].notes == "Ghi chú của máy bên kia"
@@ -309,9 +310,9 @@ def test_edits_of_different_fields_are_both_kept(tmp_path):
     seen_here = first.tasks(plan_id)[0]
     seen_there = second.tasks(plan_id)[0]
     TaskStore(second).update_task(
-        plan_id, Task_with(seen_there, evidence="Công văn 12"), base=seen_there
+        plan_id, edited(seen_there, evidence="Công văn 12"), base=seen_there
     )
-    TaskStore(first).update_task(plan_id, Task_with(seen_here, notes="Đã gọi"), base=seen_here)
+    TaskStore(first).update_task(plan_id, edited(seen_here, notes="Đã gọi"), base=seen_here)
     stored = first.tasks(plan_id)[0]
     assert (stored.evidence, stored.notes) == ("Công văn 12", "Đã gọi")
 
@@ -333,7 +334,7 @@ def test_saving_the_plan_keeps_the_tracking_done_meanwhile(tmp_path):
     first, second, plan_id = two_windows(tmp_path)
     in_wizard = first.plan(plan_id)
     task = second.tasks(plan_id)[0]
-    TaskStore(second).update_task(plan_id, Task_with(task, evidence="Biên bản"), base=task)
+    TaskStore(second).update_task(plan_id, edited(task, evidence="Biên bản"), base=task)
     in_wizard.preamble = "Lời mở đầu mới"
     first.save_plan(in_wizard)  # the plan's words: no clash with a task's tracking
     assert first.tasks(plan_id)[0].evidence == "Biên bản"
@@ -348,8 +349,5 @@ def test_a_task_added_elsewhere_is_not_dropped_by_a_plan_saved_from_before(tmp_p
     assert added.id in {t.id for t in first.tasks(plan_id)}
 
 
-def Task_with(task, **changes):  # noqa: N802 - reads as a constructor
-    import copy
-    import dataclasses
-
-    return dataclasses.replace(copy.deepcopy(task), **changes)
+def edited(task: Task, **changes: object) -> Task:
+    return dataclasses.replace(copy.deepcopy(task), **changes)  # type: ignore[arg-type]

@@ -1,0 +1,149 @@
+"""Files that cannot be brought in: each gets one Vietnamese line and exit code 2 on the
+command line, no traceback, and the database stays exactly as it was."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+
+from cchc_desktop.cli import main
+from cchc_desktop.documents import docx_reader, word_import
+from cchc_desktop.store.database import open_database
+from cchc_desktop.store.repository import Repository
+from tests.importing.wordgen import Writer
+
+
+@pytest.fixture
+def database(tmp_path, sample):
+    """A database already holding the sample plan; its bytes are compared afterwards."""
+    path = tmp_path / "cchc.sqlite"
+    plan, office = sample
+    office.id = None
+    repo = Repository(open_database(path))
+    repo.save_office(office)
+    plan.office_id = office.id
+    repo.save_plan(plan)
+    repo.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    repo.close()
+    return path
+
+
+def refused(path, database, capsys, *, expect: str) -> None:
+    before = database.read_bytes()
+    assert main(["import", str(path), "--db", str(database)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("cchc: ") and "Traceback" not in err
+    assert expect in err
+    assert database.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_word_file(tmp_path, database, capsys):
+    path = tmp_path / "ke-hoach.docx"
+    path.write_text("Kế hoạch tuyên truyền", encoding="utf-8")
+    refused(path, database, capsys, expect="không phải tệp Word")
+
+
+def test_a_damaged_docx(tmp_path, database, capsys, word_files):
+    path = tmp_path / "hong.docx"
+    data = word_files["003-typed"].read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    refused(path, database, capsys, expect="bị hỏng")
+
+
+def test_a_zip_that_is_not_a_word_document(tmp_path, database, capsys):
+    path = tmp_path / "anh.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("anh.jpg", b"\xff\xd8\xff")
+    refused(path, database, capsys, expect="không phải tệp Word .docx")
+
+
+def test_a_password_protected_docx(tmp_path, database, capsys):
+    # Word saves an encrypted .docx as an OLE compound file holding an EncryptedPackage
+    path = tmp_path / "mat-khau.docx"
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+    path.write_bytes(header + "EncryptedPackage".encode("utf-16-le") + b"\0" * 1024)
+    refused(path, database, capsys, expect="mật khẩu")
+
+
+def test_a_word_file_that_is_not_a_plan(tmp_path, database, capsys):
+    w = Writer()
+    w.header_table(
+        ["ỦY BAN NHÂN DÂN", "XÃ QUYẾT THẮNG"],
+        "Số: 12/BC-UBND",
+        "Quyết Thắng, ngày 05 tháng 9 năm 2025",
+    )
+    w.para("BÁO CÁO", bold=True, center=True)
+    w.para("Kết quả thực hiện công tác tuyên truyền cải cách hành chính quý III năm 2025")
+    path = w.save(tmp_path / "bao-cao.docx")
+    refused(path, database, capsys, expect="không phải một kế hoạch (đây là văn bản «BÁO CÁO»)")
+
+
+def test_a_plan_without_numbered_items(tmp_path, database, capsys):
+    w = Writer()
+    w.para("KẾ HOẠCH", bold=True, center=True)
+    w.para("Tuyên truyền cải cách hành chính năm 2026", bold=True, center=True)
+    w.para("Nội dung sẽ bổ sung sau.")
+    refused(w.save(tmp_path / "trong.docx"), database, capsys, expect="không thấy các mục")
+
+
+def test_a_file_of_50_mb(tmp_path, database, capsys):
+    path = tmp_path / "lon.docx"
+    with path.open("wb") as f:
+        f.write(b"PK\x03\x04")
+        f.truncate(50 * 1024 * 1024)
+    refused(path, database, capsys, expect="tệp quá lớn (50.0 MB")
+
+
+def test_a_zip_bomb(tmp_path, database, capsys):
+    path = tmp_path / "bom.docx"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b" " * (docx_reader.MAX_PART_BYTES + 1024))
+    path.write_bytes(buffer.getvalue())
+    assert path.stat().st_size < 1024 * 1024  # a small file that would unpack to 40 MB
+    refused(path, database, capsys, expect="không an toàn")
+
+
+def test_a_city_plan_is_refused_as_a_plan_but_offered_as_a_template(database, capsys, word_files):
+    refused(word_files["000"], database, capsys, expect="hãy nhập văn bản này làm mẫu")
+
+
+def test_a_doc_without_libreoffice_asks_for_a_docx(tmp_path, database, capsys, monkeypatch):
+    monkeypatch.setattr(word_import, "find_libreoffice", lambda: None)
+    path = tmp_path / "cu.doc"
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "WordDocument".encode("utf-16-le")
+    )
+    refused(path, database, capsys, expect="lưu lại dưới dạng .docx")
+
+
+def test_nothing_is_created_when_the_database_did_not_exist(tmp_path, capsys):
+    path = tmp_path / "x.docx"
+    path.write_text("không phải Word", encoding="utf-8")
+    target = tmp_path / "moi.sqlite"
+    assert main(["import", str(path), "--db", str(target)]) == 2
+    assert not target.exists()
+    capsys.readouterr()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_doc_is_converted_by_libreoffice(tmp_path, word_files, capsys):
+    folder = tmp_path / "doc"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "doc", "--outdir", str(folder), str(word_files["002-paragraphs"])],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+    doc = folder / "002-paragraphs.doc"
+    assert doc.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"
+    db = tmp_path / "cchc.sqlite"
+    assert main(["import", str(doc), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("plan 1: Tuyên truyền cải cách hành chính 6 tháng cuối năm 2025")
+    plan = Repository(open_database(db)).plan(1)
+    assert plan.closing.endswith("căn cứ Kế hoạch triển khai thực hiện./.")
