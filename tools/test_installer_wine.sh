@@ -315,8 +315,17 @@ Section
     StrCpy $R7 0
     GetDlgItem $3 $0 1018
     ${If} $3 == 0
-      ; No page area: a message box.
-      Sleep 300
+      ; No page area: a message box (its text has the id 0xFFFF), or a wizard still being
+      ; made. Look again before closing it.
+      Sleep 500
+      GetDlgItem $3 $0 1018
+      GetDlgItem $4 $0 0xFFFF
+      System::Call 'user32::IsWindow(p r0) i .r5'
+      ${If} $3 != 0
+      ${OrIf} $4 == 0
+      ${OrIf} $5 == 0
+        ${Continue}
+      ${EndIf}
       System::Call 'user32::GetWindowTextW(p r0, w .R3, i ${NSIS_MAX_STRLEN})'
       FileWriteUTF16LE $Log "message box: $R3$\r$\n"
       !insertmacro DUMP $0
