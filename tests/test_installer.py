@@ -24,6 +24,12 @@ import uninstall_list  # noqa: E402
 NSIS = ROOT / "installer.nsi"
 
 
+def between(text: str, start: str, end: str) -> str:
+    """From the first `start` to the `end` after it: one macro or function of the script."""
+    begin = text.index(start)
+    return text[begin : text.index(end, begin)]
+
+
 @pytest.fixture
 def bundle(tmp_path: Path) -> Path:
     folder = tmp_path / "dist" / "cchc-desktop"
@@ -63,7 +69,41 @@ def test_the_installer_never_removes_the_users_data_or_whole_folders():
     for command in commands:
         assert "/r" not in command, command
         assert "$APPDATA" not in command and "CCHC" not in command, command
-        assert command.split(None, 1)[1].startswith(('"$INSTDIR', '"$SMPROGRAMS', '"$DESKTOP'))
+        target = command.split(None, 1)[1]
+        # $Previous: the folder of the install being upgraded, once its own uninstaller has
+        # run there: only that uninstaller, and the folder if nothing is left in it.
+        assert target.startswith(('"$INSTDIR', '"$SMPROGRAMS', '"$DESKTOP')) or target in (
+            '"$Previous\\${UNINSTALLER}"',
+            '"$Previous"',
+        ), command
+
+
+def test_the_installer_uses_one_registry_view_and_the_64_bit_program_files():
+    # Shipped 32-bit, tested under Wine as amd64: the two must read and write the same keys
+    # (a 32-bit installer's default view of HKLM\Software is WOW6432Node) and the same folder.
+    text = NSIS.read_text(encoding="utf-8-sig")
+    views = [line.split()[1] for line in text.splitlines() if line.strip().startswith("SetRegView")]
+    assert views and set(views) == {"64"}
+    assert "$PROGRAMFILES64" in text
+    assert "$PROGRAMFILES\\" not in text and "$PROGRAMFILES32" not in text and "$SYSDIR" not in text
+
+
+def test_the_wine_tests_pretence_of_an_unelevated_process_only_replaces_the_admin_check():
+    text = NSIS.read_text(encoding="utf-8-sig")
+    block = between(text, "!macro CHECK_ADMIN", "!macroend")
+    assert text.count("TEST_UNELEVATED") == 2  # the comment above the macro, and its !ifdef
+    assert "!ifdef TEST_UNELEVATED" in block
+    assert "UserInfo::GetAccountType" in block
+    assert "TEST_UNELEVATED" not in (ROOT / "tools" / "build_installer.py").read_text()
+
+
+def test_an_elevated_installer_never_offers_to_start_the_app():
+    text = NSIS.read_text(encoding="utf-8-sig")
+    assert "!define MUI_PAGE_CUSTOMFUNCTION_SHOW FinishShow\n!define MUI_FINISHPAGE_RUN" in text
+    finish = between(text, "Function FinishShow", "FunctionEnd")
+    assert "${If} $IsAdmin == 1" in finish
+    assert "${NSD_Uncheck} $mui.FinishPage.Run" in finish
+    assert "ShowWindow $mui.FinishPage.Run ${SW_HIDE}" in finish
 
 
 def test_the_installer_script_is_utf8_with_bom_unicode_lzma_and_per_user():
@@ -100,11 +140,19 @@ def compile_nsis(*defines: str) -> subprocess.CompletedProcess[str]:
 
 
 @needs_makensis
-def test_the_installer_compiles_around_a_bundle(bundle, tmp_path):
+@pytest.mark.parametrize(
+    "options",
+    [
+        pytest.param([], id="shipped: 32-bit"),
+        pytest.param(["-XTarget amd64-unicode", "-DTEST_UNELEVATED"], id="Wine test: amd64"),
+    ],
+)
+def test_the_installer_compiles_around_a_bundle(bundle, tmp_path, options):
     listing = tmp_path / "uninstall_list.nsh"
     uninstall_list.write(bundle, listing)
     out = tmp_path / "setup.exe"
     result = compile_nsis(
+        *options,
         f"-DVERSION={__version__}",
         "-DVERSION_NUMERIC=0.1.0.0",
         f"-DDIST={bundle}",
@@ -113,6 +161,11 @@ def test_the_installer_compiles_around_a_bundle(bundle, tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert out.read_bytes()[:2] == b"MZ"
+    # The PE header names the machine: 0x14c for x86, 0x8664 for amd64.
+    data = out.read_bytes()
+    pe = int.from_bytes(data[0x3C:0x40], "little")
+    machine = int.from_bytes(data[pe + 4 : pe + 6], "little")
+    assert machine == (0x8664 if options else 0x14C)
 
 
 @needs_makensis
