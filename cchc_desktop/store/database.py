@@ -47,6 +47,7 @@ def connect(
     migrate: bool = True,
     create: bool = True,
     accept_empty: bool = False,
+    copy_before_migrating: bool = True,
 ) -> sqlite3.Connection:
     """Open (or, with ``create``, make) the database at ``path``, up to date.
 
@@ -56,12 +57,13 @@ def connect(
     misses tables is refused untouched, and a newer version's file too. A file that cannot
     be written (its read-only attribute, a read-only folder or medium) opens read-only:
     ``is_read_only`` says so and every write is refused. An older file is copied beside
-    itself, then migrated.
+    itself (unless ``copy_before_migrating`` is false: the file is a copy already), then
+    migrated.
     """
     if str(path) == ":memory:":
         conn = sqlite3.connect(":memory:")
         conn.execute("PRAGMA foreign_keys = ON")
-        _migrate(conn, Path(":memory:"), memory=True)
+        _migrate(conn, Path(":memory:"), copy=False)
         return conn
     path = Path(path)
     new = _look_at(path, create=create, accept_empty=accept_empty)
@@ -84,7 +86,7 @@ def connect(
                     f"Tệp dữ liệu «{path}» của phiên bản cũ cần được nâng cấp, nhưng tệp chỉ "
                     "cho đọc. Hãy chép tệp sang một thư mục ghi được rồi mở lại."
                 )
-            _migrate(conn, path, migrate=migrate)
+            _migrate(conn, path, migrate=migrate, copy=copy_before_migrating)
         if migrate:
             _check_tables(conn, path)
     except sqlite3.Error as exc:
@@ -96,9 +98,9 @@ def connect(
     return conn
 
 
-def open_database(path: Path | str, **options: bool) -> Database:
+def open_database(path: Path | str, *, create: bool = True) -> Database:
     """``connect`` wrapped in sqlite-utils, for callers that write from the start (the CLI)."""
-    return wrap(connect(path, **options))
+    return wrap(connect(path, create=create))
 
 
 def wrap(conn: sqlite3.Connection) -> Database:
@@ -347,7 +349,7 @@ def _applied(conn: sqlite3.Connection) -> list[str]:
 
 
 def _migrate(
-    conn: sqlite3.Connection, path: Path, *, migrate: bool = True, memory: bool = False
+    conn: sqlite3.Connection, path: Path, *, migrate: bool = True, copy: bool = True
 ) -> None:
     """A new, older or newer file: refuse a newer one, copy then migrate an older one."""
     from cchc_desktop.store.migrations import migrations
@@ -361,7 +363,7 @@ def _migrate(
             "Hãy cập nhật chương trình; tệp được giữ nguyên."
         )
     if migrate and migrations.pending(db):
-        if applied and not memory:
+        if applied and copy:
             backup_before_migration(conn, path, len(applied))
         try:
             migrations.apply(db)

@@ -9,16 +9,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cchc_desktop import APP_DISPLAY_NAME, APP_NAME, ORG_NAME, __version__
-from cchc_desktop.errors import CchcError
 from cchc_desktop.paths import resource
 
 if TYPE_CHECKING:
     from cchc_desktop.ui.main_window import MainWindow
+
+# The day's automatic backup waits until the window is on screen: a start is not slowed.
+DAILY_BACKUP_DELAY_MS = 3000
 
 
 def set_names() -> None:
@@ -65,11 +67,10 @@ def start(argv: Sequence[str]) -> MainWindow | None:
 
     legacy_paste.install(app)  # TCVN3 and VNI text pasted into any field arrives in Unicode
 
-    from cchc_desktop.store.database import connect
-    from cchc_desktop.store.repository import Repository
     from cchc_desktop.ui.app_paths import DB_NAME, data_dir
     from cchc_desktop.ui.main_window import MainWindow
     from cchc_desktop.ui.messages import install_excepthook
+    from cchc_desktop.ui.opening import InstanceLock, open_repository
 
     folder = data_dir(args.data_dir)
     db_path = Path(args.db) if args.db else folder / DB_NAME
@@ -78,12 +79,29 @@ def start(argv: Sequence[str]) -> MainWindow | None:
         folder.mkdir(parents=True, exist_ok=True)
         logging.basicConfig(filename=str(log_path), level=logging.INFO, encoding="utf-8")
         install_excepthook(str(log_path))
-        repo = Repository(connect(db_path))
-    except (CchcError, OSError) as error:
-        message = error.message if isinstance(error, CchcError) else str(error)
-        QMessageBox.critical(None, APP_DISPLAY_NAME, f"Không mở được dữ liệu.\n{message}")
+    except OSError as error:
+        QMessageBox.critical(None, APP_DISPLAY_NAME, f"Không mở được dữ liệu.\n{error}")
         return None
-    return MainWindow(repo, db_path)
+    lock = InstanceLock(db_path, app)
+    if not lock.acquire():
+        lock.ask_to_show()
+        QMessageBox.information(
+            None,
+            APP_DISPLAY_NAME,
+            "Chương trình đang mở tệp dữ liệu này trong một cửa sổ khác "
+            f"(tiến trình số {lock.holder()}); cửa sổ đó đã được gọi lên trước. Mở hai cửa sổ "
+            "trên cùng một tệp dữ liệu sẽ làm bản sửa của cửa sổ này đè lên cửa sổ kia.",
+        )
+        return None
+    repo = open_repository(db_path)
+    if repo is None:
+        lock.release()
+        return None
+    window = MainWindow(repo, db_path)
+    lock.on_asked(window.bring_to_front)
+    window.closed.connect(lock.release)
+    QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window.take_daily_backup)
+    return window
 
 
 def skip_dataframe_libraries() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, QUrl
+from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -21,9 +21,11 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QHeaderView,
+    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -57,6 +59,8 @@ BANNER_STYLE = (
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()  # the window was closed: the data file is free for another start
+
     def __init__(
         self,
         repo: Repository,
@@ -163,6 +167,8 @@ class MainWindow(QMainWindow):
         self.ui.sampleButton.clicked.connect(self.create_sample)
         self.ui.actionSample.triggered.connect(self.create_sample)
         self.ui.actionBackup.triggered.connect(self.backup)
+        self.ui.actionRestoreBackup.triggered.connect(self.restore_backup)
+        self.ui.actionImportWord.triggered.connect(self.import_word)
         self.ui.actionOpenDataFolder.triggered.connect(self.open_data_folder)
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionAbout.triggered.connect(self.about)
@@ -192,6 +198,17 @@ class MainWindow(QMainWindow):
         self.ui.plansView.addAction(self.ui.actionDeletePlan)
         self.ui.plansView.doubleClicked.connect(lambda _index: self.edit_plan())
         self.statusBar().showMessage(f"Dữ liệu: {db_path}")
+        # What writes into the file: off while it is open read-only.
+        self.write_actions = {
+            self.ui.actionNewPlan, self.ui.actionImportWord, self.ui.actionSample,
+            self.ui.actionDeletedPlans, self.ui.actionDeadlineRule, self.ui.actionRestoreBackup,
+            self.ui.actionAddTask, self.ui.actionDeleteTask, self.ui.actionMoveUp,
+            self.ui.actionMoveDown, self.ui.actionRecordIssue, self.ui.actionEditPlan,
+            self.ui.actionDuplicatePlan, self.ui.actionDeletePlan,
+        }  # fmt: skip
+        self.read_only = repo.read_only
+        if self.read_only:
+            self._show_read_only()
 
         geometry = settings.WINDOW_GEOMETRY.get()
         if geometry is not None:
@@ -209,6 +226,7 @@ class MainWindow(QMainWindow):
         self.current_plan_id = None
         for action in self.plan_actions:
             action.setEnabled(False)
+        self.undo_stack.clear()  # what it undoes may have been replaced (a restored backup)
         summaries = self.repo.plans()
         self.plans.set_plans(summaries)
         self.ui.stack.setCurrentIndex(PLANS_PAGE if summaries else EMPTY_PAGE)
@@ -356,7 +374,7 @@ class MainWindow(QMainWindow):
         indexes = selected.indexes()
         self.current_plan_id = self.plans.plan_id(indexes[0].row()) if indexes else None
         for action in self.plan_actions:
-            action.setEnabled(self.current_plan_id is not None)
+            self._allow(action, self.current_plan_id is not None)
         if self.current_plan_id is None:
             self.ui.preview.clear()
             self._open_tasks(None)
@@ -443,13 +461,17 @@ class MainWindow(QMainWindow):
     def _update_task_actions(self, *_args: object) -> None:
         has_plan = self.tracker.plan is not None
         selected = self.tracker.selected_task_id() is not None
-        self.ui.actionAddTask.setEnabled(has_plan)
-        self.ui.actionDeleteTask.setEnabled(selected)
+        self._allow(self.ui.actionAddTask, has_plan)
+        self._allow(self.ui.actionDeleteTask, selected)
         movable = self.tracker.can_move()
-        self.ui.actionMoveUp.setEnabled(movable)
-        self.ui.actionMoveDown.setEnabled(movable)
+        self._allow(self.ui.actionMoveUp, movable)
+        self._allow(self.ui.actionMoveDown, movable)
         self.ui.actionFind.setEnabled(has_plan)
         self.ui.actionClearFilters.setEnabled(has_plan)
+
+    def _allow(self, action: QAction, on: bool) -> None:
+        """Enable an action as the selection allows — never one that writes, read-only."""
+        action.setEnabled(on and not (self.read_only and action in self.write_actions))
 
     def _show_tasks_tab(self) -> None:
         self.ui.planTabs.setCurrentIndex(TASKS_TAB)
@@ -547,6 +569,7 @@ class MainWindow(QMainWindow):
             self._day = self.today()
             self.tracker.model.recompute()
             self.check_deadlines()
+            self.take_daily_backup()  # the program stays open for days
 
     def edit_deadline_rule(self) -> None:
         """The office's rule: before which day of the quarter's last month reports go up."""
@@ -743,6 +766,74 @@ class MainWindow(QMainWindow):
         settings.BACKUP_FOLDER.set(str(Path(target).parent))
         self.statusBar().showMessage(f"Đã sao lưu vào {target}", 5000)
 
+    def restore_backup(self) -> None:
+        """Put a backup in place of the data (the data replaced is kept as a copy)."""
+        from cchc_desktop.store.backups import restore
+        from cchc_desktop.ui.backup_dialog import RestoreDialog
+
+        def put_back(source: Path) -> str:
+            kept = restore(self.repo.conn, self.db_path, source, self.clock.now().astimezone())
+            return f"Dữ liệu trước khi khôi phục được giữ trong «{kept}»."
+
+        self.tracker.commit_panel()
+        dialog = RestoreDialog(self.db_path, put_back, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.check_deadlines()
+
+    def take_daily_backup(self) -> None:
+        """Today's automatic copy of the data, unless there is one (quietly: a failure is
+        said in the status bar, the work goes on)."""
+        from cchc_desktop.store.backups import daily_backup
+
+        if self.read_only or not self.db_path.is_file():
+            return
+        try:
+            made = daily_backup(self.repo.conn, self.db_path, self.today())
+        except CchcError as error:
+            self.statusBar().showMessage(f"Chưa sao lưu tự động được: {error.message}", 15000)
+            return
+        if made is not None:
+            self.statusBar().showMessage(f"Đã sao lưu tự động: {made}", 5000)
+
+    def import_word(self) -> None:
+        """Tệp → Nhập kế hoạch từ Word…: a plan to track, or a template for the wizard."""
+        from cchc_desktop.ui.import_dialog import import_from_word
+
+        plan_id = import_from_word(self, self.repo, self.clock)
+        if plan_id is not None:
+            self.open_plan(plan_id)
+
+    def bring_to_front(self) -> None:
+        """Another start of the program on this file asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        QApplication.alert(self)
+
+    def _show_read_only(self) -> None:
+        """Open read-only: said in the title and the status bar, edits off."""
+        from cchc_desktop.store.database import write_protection
+
+        reason = write_protection(self.db_path) or "tệp đang mở ở chế độ chỉ đọc"
+        self.setWindowTitle(f"{APP_DISPLAY_NAME} — chỉ đọc")
+        badge = QLabel(" Chỉ đọc ", self)
+        badge.setObjectName("readOnlyBadge")
+        badge.setStyleSheet("background: #fde8e8; color: #a4161a; font-weight: bold;")
+        badge.setToolTip(
+            f"Không lưu được thay đổi vào «{self.db_path}»: {reason}. Xem, tìm, in và xuất văn "
+            "bản vẫn được. Để sửa, hãy chép tệp sang thư mục ghi được hoặc bỏ thuộc tính chỉ đọc."
+        )
+        self.statusBar().addPermanentWidget(badge)
+        self.statusBar().showMessage(f"Chỉ đọc ({reason}): {self.db_path}")
+        self.tracker.set_read_only(True)
+        for action in self.write_actions:
+            action.setEnabled(False)
+        for button in (self.ui.newPlanButton, self.ui.sampleButton):
+            button.setEnabled(False)
+
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.db_path.parent)))
 
@@ -763,6 +854,7 @@ class MainWindow(QMainWindow):
         for widget, setting in self._saved_layout():
             setting.set(widget.saveState())
         super().closeEvent(event)
+        self.closed.emit()
 
     def _saved_layout(self) -> list[tuple[Any, settings.StateSetting]]:
         """Splitters and the task table's columns (order, widths, hidden), kept between runs."""

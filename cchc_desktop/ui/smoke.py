@@ -26,11 +26,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 PAINT_TIMEOUT_MS = 20_000
 LOG_WHEN_NO_CONSOLE = Path(tempfile.gettempdir()) / "cchc-desktop-smoke.log"
-_DIALOGS = ("critical", "warning", "information", "question", "about")
+_DIALOGS = ("critical", "warning", "information", "question", "about", "exec")
 
 
 class SmokeFailure(RuntimeError):
-    pass
+    """What went wrong, in words: reported as one line, without a traceback."""
 
 
 class _PaintWatch(QObject):
@@ -53,8 +53,15 @@ class _Failures:
     """A message box would wait forever for a click nobody makes, and an exception in a slot
     would only reach the excepthook: while active, both become failures of the run."""
 
-    def __init__(self) -> None:
+    def __init__(self, copy: Path | None = None, given: Path | None = None) -> None:
         self.seen: list[str] = []
+        self.copy, self.given = copy, given
+
+    def named(self, text: str) -> str:
+        """The officer's file named, not the run's copy of it."""
+        if self.copy is None or self.given is None:
+            return text
+        return text.replace(str(self.copy), str(self.given))
 
     def hook(self, kind: type[BaseException], error: BaseException, tb: Any) -> None:
         self.seen.append("".join(traceback.format_exception(kind, error, tb)))
@@ -63,10 +70,11 @@ class _Failures:
         if self.seen:
             raise SmokeFailure("lỗi trong khi chạy:\n" + "\n".join(self.seen))
 
-    @staticmethod
-    def dialog(*args: Any, **_kwargs: Any) -> Any:
+    def dialog(self, *args: Any, **_kwargs: Any) -> Any:
         texts = " / ".join(a for a in args if isinstance(a, str))
-        raise SmokeFailure(f"hộp thoại bật lên: {texts}")
+        if args and isinstance(args[0], QMessageBox):  # a box built then shown with exec()
+            texts = args[0].text()
+        raise SmokeFailure(self.named(f"hộp thoại bật lên: {texts}"))
 
     @contextmanager
     def active(self) -> Iterator[None]:
@@ -119,13 +127,21 @@ def _copy_of(source: Path, folder: Path) -> Path:
 
 
 def _check(argv: Sequence[str], folder: Path) -> None:
+    from cchc_desktop.errors import CchcError
+    from cchc_desktop.store.database import connect
     from cchc_desktop.ui.app import parse_args, start
 
     given = parse_args(list(argv[1:])).db
     start_args = [argv[0] if argv else "cchc-desktop", "--data-dir", str(folder)]
-    if given:
-        start_args += ["--db", str(_copy_of(Path(given), folder))]
     failures = _Failures()
+    if given:
+        copy = _copy_of(Path(given), folder)
+        failures = _Failures(copy, Path(given))
+        try:  # opened as the app would, so that a refusal is told in its own words
+            connect(copy).close()
+        except CchcError as error:
+            raise SmokeFailure(failures.named(error.message)) from None
+        start_args += ["--db", str(copy)]
     with _settings_in(folder), failures.active():
         window = start(start_args)
         if window is None:
@@ -161,6 +177,9 @@ def run(argv: Sequence[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="cchc-smoke-", ignore_cleanup_errors=True) as name:
         try:
             _check(argv, Path(name))
+        except SmokeFailure as failure:
+            _report(f"cchc-desktop --smoke: {failure}\n")
+            return 1
         except Exception:  # the point of the run: report any failure, never hang
             _report(traceback.format_exc())
             return 1

@@ -94,6 +94,13 @@ class TaskPanel(QWidget):
             edit.installEventFilter(self)
         self.show_task(None)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Shown, not editable (a file opened read-only)."""
+        for widget in (self.ui.statusCombo, *self.spins.values()):
+            widget.setEnabled(not read_only)
+        for edit in (self.other, self.ui.reasonEdit, self.ui.evidenceEdit, self.ui.notesEdit):
+            edit.setReadOnly(read_only)
+
     # showing ---------------------------------------------------------------------------
 
     def show_task(

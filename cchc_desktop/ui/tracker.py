@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cchc_desktop.core.deadlines import ReportPeriod, next_deadline
 from cchc_desktop.core.model import Office, Plan, Task, TaskStatus
@@ -67,6 +67,7 @@ class TaskTracker(QWidget):
         self.model.modelReset.connect(self._show_current)
         self.model.changed.connect(self._update_summary)
         self.model.failed.connect(self.message)
+        self.model.conflict.connect(self._conflict)
         self.proxy.rowsInserted.connect(self._update_shown)
         self.proxy.rowsRemoved.connect(self._update_shown)
         self.proxy.modelReset.connect(self._update_shown)
@@ -100,6 +101,15 @@ class TaskTracker(QWidget):
         self.ui.upButton.setDefaultAction(up)
         self.ui.downButton.setDefaultAction(down)
         self.ui.table.menu_actions = menu
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A file that cannot be written: tasks are shown and searched, not edited."""
+        self.model.read_only = read_only
+        self.ui.panel.set_read_only(read_only)
+
+    def _conflict(self, message: str) -> None:
+        self.message.emit(message)
+        QMessageBox.information(self, "Nhiệm vụ đã được sửa ở nơi khác", message)
 
     # opening ---------------------------------------------------------------------------
 

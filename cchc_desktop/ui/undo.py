@@ -23,7 +23,7 @@ class TaskRows(Protocol):
     plan_id: int | None
     failed: SignalInstance
 
-    def save(self, task: Task) -> bool: ...
+    def save(self, task: Task, base: Task) -> bool: ...
     def insert(self, tracked: TrackedTask, at: int) -> None: ...
     def remove(self, task_id: int) -> int | None: ...
     def swapped(self, first_id: int, second_id: int) -> None: ...
@@ -84,10 +84,10 @@ class EditTaskCommand(TaskCommand):
         self.before, self.after = before, after
 
     def _do(self) -> bool:
-        return self.model.save(self.after)
+        return self.model.save(self.after, self.before)
 
-    def _undo(self) -> bool:
-        return self.model.save(self.before)
+    def _undo(self) -> bool:  # refused when the fields were changed elsewhere since
+        return self.model.save(self.before, self.after)
 
 
 class AddTaskCommand(TaskCommand):

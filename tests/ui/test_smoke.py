@@ -174,6 +174,39 @@ def test_the_smoke_run_on_a_missing_or_empty_database_fails_with_a_reason(qapp, 
     assert "chưa có kế hoạch nào" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "trống (0 byte)"),
+        (b"PK\x03\x04 a renamed Word file" * 40, "không phải tệp dữ liệu"),
+    ],
+)
+def test_the_smoke_run_names_the_officers_file_in_one_line_without_a_traceback(
+    qapp, capsys, tmp_path, content, words
+):
+    path = tmp_path / "cua-xa.sqlite"
+    path.write_bytes(content)
+    assert smoke.run(["cchc-desktop", "--smoke", "--db", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert words in err and f"«{path}»" in err
+    assert "Traceback" not in err and "cchc-smoke-" not in err
+    assert err.count("\n") == 1
+    assert path.read_bytes() == content
+
+
+def test_the_smoke_run_on_a_damaged_database_says_so(qapp, capsys, tmp_path):
+    import sqlite3
+
+    path = sample_database(tmp_path / "cua-xa.sqlite")
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE task_history")
+    conn.close()
+    assert smoke.run(["cchc-desktop", "--smoke", "--db", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "thiếu bảng «task_history»" in err and str(path) in err
+    assert "Traceback" not in err
+
+
 @pytest.mark.parametrize("package", NOT_AT_RETURNING_START)
 def test_a_returning_start_does_not_import(modules_after_returning_start, package):
     loaded = [

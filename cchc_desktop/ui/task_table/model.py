@@ -35,7 +35,7 @@ from cchc_desktop.core.tracking import (
     parse_results,
     results_text,
 )
-from cchc_desktop.errors import CchcError
+from cchc_desktop.errors import CchcError, ConflictError
 from cchc_desktop.store.tracking import TaskStore
 from cchc_desktop.ui.task_table.columns import COLUMNS, Col
 from cchc_desktop.ui.task_table.rows import TaskRow, build_row, sort_key
@@ -56,6 +56,7 @@ class TaskTableModel(QAbstractTableModel):
     """Rows of one plan's appendix tasks. ``today`` is the clock (injected in tests)."""
 
     failed = Signal(str)  # a Vietnamese message when the store refused a change
+    conflict = Signal(str)  # the task was changed elsewhere meanwhile: the edit was not saved
     changed = Signal()  # any task changed, was added, removed or moved (tallies follow)
 
     def __init__(self, store: TaskStore, today: Callable[[], date], parent: Any = None) -> None:
@@ -64,9 +65,10 @@ class TaskTableModel(QAbstractTableModel):
         self.today = today
         # Runs one edit (before, after, what): the tracker's undoable command; saved directly
         # when the model is used alone.
-        self.editor: Callable[[Task, Task, str], bool] = lambda _before, after, _what: self.save(
-            after
+        self.editor: Callable[[Task, Task, str], bool] = lambda before, after, _what: self.save(
+            after, before
         )
+        self.read_only = False  # a file opened read-only: shown, not editable
         self.plan_id: int | None = None
         self.period: Period | None = None
         self._ids: list[int] = []  # display order
@@ -183,7 +185,7 @@ class TaskTableModel(QAbstractTableModel):
         if self.row_data(index.row()) is None:
             return Qt.ItemFlag.NoItemFlags  # a row that failed to load: shown, disabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if COLUMNS[index.column()].field:
+        if COLUMNS[index.column()].field and not self.read_only:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -299,10 +301,18 @@ class TaskTableModel(QAbstractTableModel):
 
     # what the commands call: one store call each, then the rows follow -------------------
 
-    def save(self, task: Task) -> bool:
-        assert self.plan_id is not None
+    def save(self, task: Task, base: Task) -> bool:
+        """Save ``task``, edited from ``base`` (the task as it was shown). A change made to
+        the same fields elsewhere meanwhile refuses it: the row shows the stored task again."""
+        assert self.plan_id is not None and task.id is not None
         try:
-            tracked = self.store.update_task(self.plan_id, copy.deepcopy(task))
+            tracked = self.store.update_task(
+                self.plan_id, copy.deepcopy(task), base=copy.deepcopy(base)
+            )
+        except ConflictError as error:
+            self.put(self.store.tracked_task(task.id))
+            self.conflict.emit(error.message)
+            return False
         except CchcError as error:
             self.failed.emit(error.message)
             return False

@@ -26,9 +26,23 @@ class Host(Protocol):
     def open_plan(self, plan_id: int) -> None: ...
 
 
-def available_templates() -> list[Template]:
-    """The templates a plan can start from: the bundled city plan first."""
-    return [bundled_template()]
+def available_templates(repo: Repository) -> list[Template]:
+    """The templates a plan can start from: the bundled city plan first, then those the
+    office brought in (from Word, or a file passed on), each under an id of its own."""
+    from dataclasses import replace
+
+    from cchc_desktop.store.templates import stored_templates
+
+    found = [bundled_template()]
+    for stored in stored_templates(repo):
+        try:
+            template = stored.template()
+        except CchcError:  # checked when it was kept; a later version may read it otherwise
+            continue
+        if template.id in {t.id for t in found}:
+            template = replace(template, id=f"{template.id}-{stored.id}")
+        found.append(template)
+    return found
 
 
 def open_wizard(window: QWidget, host: Host, plan_id: int | None = None) -> PlanWizard | None:
@@ -36,7 +50,7 @@ def open_wizard(window: QWidget, host: Host, plan_id: int | None = None) -> Plan
     unfinished draft), or ``plan_id`` to edit. When the plan is saved the window opens it."""
     repo = host.repo
     try:
-        templates = available_templates()
+        templates = available_templates(repo)
     except CchcError as error:
         show_error(window, error)
         return None

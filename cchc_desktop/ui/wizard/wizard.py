@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from cchc_desktop.core.adapt import adapt, carry_forward, default_units
 from cchc_desktop.core.checks import Step
@@ -22,7 +22,7 @@ from cchc_desktop.core.serialize import (
     plan_to_dict,
 )
 from cchc_desktop.core.template import Template
-from cchc_desktop.errors import CchcError, DataFormatError
+from cchc_desktop.errors import CchcError, ConflictError, DataFormatError
 from cchc_desktop.store.drafts import Draft, delete_draft, save_draft
 from cchc_desktop.store.repository import Repository
 from cchc_desktop.ui.export_flow import export_plan_documents
@@ -231,8 +231,6 @@ class PlanWizard(QWizard):
             if self.currentId() == before:
                 break
         if self.notice:
-            from PySide6.QtWidgets import QMessageBox
-
             QMessageBox.information(self, "Bản nháp", self.notice)
             self.notice = ""
 
@@ -297,16 +295,23 @@ class PlanWizard(QWizard):
             office.signers = [signer, *others[:4]]
         if plan.recipients:
             office.recipients = list(plan.recipients)
-        try:
-            with self.repo.transaction():
-                self.repo.save_office(office)
-                plan.office_id = office.id
-                plan_id = self.repo.save_plan(plan)
-                if plan.is_issued:  # numbered and dated already: kept as signed
-                    self.repo.save_version(plan, office)
-        except CchcError as error:
-            show_error(self, error)
-            return
+        overwrite = False
+        while True:
+            try:
+                with self.repo.transaction():
+                    self.repo.save_office(office)
+                    plan.office_id = office.id
+                    plan_id = self.repo.save_plan(plan, overwrite=overwrite)
+                    if plan.is_issued:  # numbered and dated already: kept as signed
+                        self.repo.save_version(plan, office)
+                break
+            except ConflictError as error:
+                if not self._confirm_overwrite(error):
+                    return  # the draft is kept: nothing typed is lost
+                overwrite = True
+            except CchcError as error:
+                show_error(self, error)
+                return
         self.saved_plan_id = plan_id
         if self.draft_id is not None:
             delete_draft(self.repo.db, self.draft_id)
@@ -322,6 +327,18 @@ class PlanWizard(QWizard):
         )
         super().accept()
         self.plan_saved.emit(plan_id)
+
+    def _confirm_overwrite(self, error: ConflictError) -> bool:
+        """The plan was changed elsewhere since it was opened here: the officer decides."""
+        answer = QMessageBox.question(
+            self,
+            "Kế hoạch đã được sửa ở nơi khác",
+            f"{error.message}\n\nLưu bản trong cửa sổ này đè lên những thay đổi đó? Chọn "
+            "«Không» để xem lại: bản đang soạn vẫn được giữ ở bản nháp.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def reject(self) -> None:
         """Closing keeps the draft: the next time the wizard offers to continue it."""
