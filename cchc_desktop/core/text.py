@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What XML (so .docx and .xlsx) cannot hold and no font prints: control characters but tab
+# and line ends, the non-characters U+FFFE and U+FFFF, and halves of surrogate pairs left
+# alone (a character cut in two by another program), which cannot even be written as UTF-8.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def nfc(text: str) -> str:
@@ -44,6 +47,11 @@ def fold(text: str) -> str:
 def strip_control(text: str) -> str:
     """Remove characters XML cannot hold (pasted from old documents); keeps tabs and newlines."""
     return _CONTROL.sub("", text)
+
+
+def clean(text: str) -> str:
+    """Text as the program keeps it: without what XML cannot hold, in NFC."""
+    return nfc(_CONTROL.sub("", text))
 
 
 def vn_upper(text: str) -> str:

@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from cchc_desktop.core.cleaning import clean_data
 from cchc_desktop.core.clock import Clock
-from cchc_desktop.core.text import nfc
 from cchc_desktop.store.database import writing
 
 if TYPE_CHECKING:
@@ -22,16 +22,6 @@ class Draft:
     updated_at: str
 
 
-def _nfc_deep(value: Any) -> Any:
-    if isinstance(value, str):
-        return nfc(value)
-    if isinstance(value, list):
-        return [_nfc_deep(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _nfc_deep(v) for k, v in value.items()}
-    return value
-
-
 def save_draft(
     db: Database,
     draft_id: int | None,
@@ -42,7 +32,7 @@ def save_draft(
     """Insert or replace a draft in one transaction; returns its id."""
     row = {
         "page": page,
-        "payload": json.dumps(_nfc_deep(payload), ensure_ascii=False),
+        "payload": json.dumps(clean_data(payload), ensure_ascii=False),
         "updated_at": (clock or Clock()).stamp(),
     }
     with writing(db.conn):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from cchc_desktop.core.cleaning import clean_model
 from cchc_desktop.core.clock import Clock, local_text
 from cchc_desktop.core.model import (
     AppendixColumn,
@@ -36,7 +37,7 @@ from cchc_desktop.core.model import (
     issue_state,
 )
 from cchc_desktop.core.period import Period, PeriodKind
-from cchc_desktop.core.text import nfc
+from cchc_desktop.core.text import clean
 from cchc_desktop.errors import ConflictError, NotFoundError
 from cchc_desktop.store.database import is_read_only, wrap, writing
 
@@ -58,7 +59,7 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 def _texts(values: list[str]) -> str:
-    return json.dumps([nfc(v) for v in values], ensure_ascii=False)
+    return json.dumps([clean(v) for v in values], ensure_ascii=False)
 
 
 def _date(value: date | None) -> str | None:
@@ -107,6 +108,7 @@ class Repository:
         else:
             self.conn, self._db = db.conn, db
         self.clock = clock or Clock()
+        self.notes: list[str] = []  # what cleaning removed from text saved (take_notes)
 
     @property
     def db(self) -> Database:
@@ -134,6 +136,11 @@ class Repository:
         columns = [c[0] for c in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor]
 
+    def take_notes(self) -> list[str]:
+        """What cleaning removed from the text saved since last asked (for the officer)."""
+        notes, self.notes = self.notes, []
+        return notes
+
     def _now(self) -> str:
         return self.clock.stamp()
 
@@ -141,17 +148,18 @@ class Repository:
 
     def save_office(self, office: Office) -> int:
         """Insert or update an office with its units and signers; returns its id."""
+        self.notes += clean_model(office, "tên cơ quan")
         row = {
             "uid": office.uid,
             "kind": office.kind.value,
-            "name": nfc(office.name),
-            "province": nfc(office.province),
-            "place_name": nfc(office.place_name),
-            "governing_body": nfc(office.governing_body),
-            "self_name": nfc(office.self_name),
-            "scope": nfc(office.scope),
+            "name": clean(office.name),
+            "province": clean(office.province),
+            "place_name": clean(office.place_name),
+            "governing_body": clean(office.governing_body),
+            "self_name": clean(office.self_name),
+            "scope": clean(office.scope),
             "header_lines": _texts(office.header_lines),
-            "number_suffix": nfc(office.number_suffix),
+            "number_suffix": clean(office.number_suffix),
             "report_deadline_day": office.report_deadline_day,
             "recipients": _texts(office.recipients),
             "updated_at": self._now(),
@@ -169,8 +177,8 @@ class Repository:
                 {
                     "office_id": office_id,
                     "position": i,
-                    "name": nfc(u.name),
-                    "abbreviation": nfc(u.abbreviation),
+                    "name": clean(u.name),
+                    "abbreviation": clean(u.abbreviation),
                     "key": u.key,
                     "request": int(u.request),
                 }
@@ -180,7 +188,7 @@ class Repository:
                 {
                     "office_id": office_id,
                     "position": i,
-                    "name": nfc(s.name),
+                    "name": clean(s.name),
                     "authority_lines": _texts(s.authority_lines),
                 }
                 for i, s in enumerate(office.signers)
@@ -236,6 +244,7 @@ class Repository:
         A plan read before the stored one last changed (edited in another window, or on
         another PC sharing the file) is refused with ConflictError, unless ``overwrite``: the
         officer was told and chose to keep this version."""
+        self.notes += clean_model(plan, "kế hoạch")
         now = self._now()
         plan.state = issue_state(plan.number, plan.issued_on)
         row = {
@@ -243,15 +252,15 @@ class Repository:
             "office_id": plan.office_id,
             "period_kind": plan.period.kind.value,
             "year": plan.period.year,
-            "summary": nfc(plan.summary),
-            "preamble": nfc(plan.preamble),
-            "closing": nfc(plan.closing),
-            "appendix_title": nfc(plan.appendix_title),
-            "attachment_line": nfc(plan.attachment_line),
-            "appendix_label": nfc(plan.appendix_label),
+            "summary": clean(plan.summary),
+            "preamble": clean(plan.preamble),
+            "closing": clean(plan.closing),
+            "appendix_title": clean(plan.appendix_title),
+            "attachment_line": clean(plan.attachment_line),
+            "appendix_label": clean(plan.appendix_label),
             "appendix_columns": json.dumps(
                 [
-                    {"key": c.key, "heading": nfc(c.heading), "group": nfc(c.group)}
+                    {"key": c.key, "heading": clean(c.heading), "group": clean(c.group)}
                     for c in plan.appendix_columns
                 ],
                 ensure_ascii=False,
@@ -260,14 +269,14 @@ class Repository:
             if plan.signer is None
             else json.dumps(
                 {
-                    "name": nfc(plan.signer.name),
-                    "authority_lines": [nfc(x) for x in plan.signer.authority_lines],
+                    "name": clean(plan.signer.name),
+                    "authority_lines": [clean(x) for x in plan.signer.authority_lines],
                 },
                 ensure_ascii=False,
             ),
             "recipients": _texts(plan.recipients),
-            "number": nfc(plan.number),
-            "number_suffix": nfc(plan.number_suffix),
+            "number": clean(plan.number),
+            "number_suffix": clean(plan.number_suffix),
             "issued_on": _date(plan.issued_on),
             "drafted_on": _date(plan.drafted_on),
             "state": plan.state.value,
@@ -287,7 +296,7 @@ class Repository:
                 {
                     "plan_id": plan_id,
                     "position": i,
-                    "text": nfc(b.text),
+                    "text": clean(b.text),
                     "chosen": int(b.chosen),
                     "key": b.key,
                     "ending": b.ending,
@@ -376,7 +385,7 @@ class Repository:
         if column == "chosen":
             return int(task.chosen)
         value = getattr(task, column)
-        return nfc(value) if column != "key" else value
+        return clean(value) if column != "key" else value
 
     def _insert_items(self, plan_id: int, parent_id: int | None, items: list[PlanItem]) -> None:
         for position, item in enumerate(items):
@@ -389,10 +398,10 @@ class Repository:
                     "uid": item.uid,
                     "kind": item.kind.value,
                     "marker": item.numbering.value,
-                    "label": nfc(item.label),
+                    "label": clean(item.label),
                     "role": item.role.value,
                     "unit_key": item.unit_key,
-                    "text": nfc(item.text),
+                    "text": clean(item.text),
                     "chosen": int(item.chosen),
                     "key": item.key,
                 },
@@ -406,21 +415,22 @@ class Repository:
             "plan_id": plan_id,
             "position": position,
             "uid": task.uid,
-            "title": nfc(task.title),
+            "title": clean(task.title),
             "details": _texts(task.details),
-            "output": nfc(task.output),
-            "start_text": nfc(task.start_text),
-            "finish_text": nfc(task.finish_text),
-            "lead_unit": nfc(task.lead_unit),
-            "supporting_units": nfc(task.supporting_units),
+            "output": clean(task.output),
+            "start_text": clean(task.start_text),
+            "finish_text": clean(task.finish_text),
+            "lead_unit": clean(task.lead_unit),
+            "supporting_units": clean(task.supporting_units),
             "status": task.status.value,
             "results": json.dumps(
-                [{"count": r.count, "unit": nfc(r.unit)} for r in task.results], ensure_ascii=False
+                [{"count": r.count, "unit": clean(r.unit)} for r in task.results],
+                ensure_ascii=False,
             ),
-            "evidence": nfc(task.evidence),
-            "notes": nfc(task.notes),
-            "reason": nfc(task.reason),
-            "remarks": nfc(task.remarks),
+            "evidence": clean(task.evidence),
+            "notes": clean(task.notes),
+            "reason": clean(task.reason),
+            "remarks": clean(task.remarks),
             "chosen": int(task.chosen),
             "key": task.key,
             "start_date": _date(start),
@@ -445,6 +455,7 @@ class Repository:
 
     def save_task(self, plan_id: int, task: Task, position: int | None = None) -> int:
         """Insert or update one task of a plan, in one transaction (the tracker's edits)."""
+        self.notes += clean_model(task, "nhiệm vụ")
         plan_row = self._require("plans", plan_id)
         period = Period(PeriodKind(plan_row["period_kind"]), plan_row["year"])
         with self.transaction():
@@ -481,7 +492,7 @@ class Repository:
 
         with self.transaction():
             self._require("plans", plan_id)
-            number = number_text(nfc(number))
+            number = number_text(clean(number))
             state = issue_state(number, issued_on)
             self.db.execute(
                 "UPDATE plans SET number = ?, issued_on = ?, state = ?, updated_at = ? "

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cchc_desktop.core.cleaning import clean_data
 from cchc_desktop.core.model import new_uid
 from cchc_desktop.core.template import Template, load_template, parse_template
 from cchc_desktop.errors import NotFoundError, StoreError
@@ -61,6 +62,7 @@ def _free_name(repo: Repository, name: str) -> str:
 
 def save_template(repo: Repository, payload: dict[str, Any], source: str) -> StoredTemplate:
     """Validate and keep a template (one transaction); a name already taken gets a number."""
+    payload = clean_data(payload)
     template = parse_template(payload, str(payload.get("name", "mẫu")))
     name = _free_name(repo, template.name)
     payload = {**payload, "name": name}
@@ -72,7 +74,7 @@ def save_template(repo: Repository, payload: dict[str, Any], source: str) -> Sto
                 "uid": uid,
                 "name": name,
                 "payload": json.dumps(payload, ensure_ascii=False),
-                "source": source,
+                "source": clean_data(source),
                 "created_at": repo.clock.stamp(),
             },
         )

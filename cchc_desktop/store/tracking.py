@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from cchc_desktop.core.cleaning import clean_data
 from cchc_desktop.core.clock import Clock
 from cchc_desktop.core.deadlines import clamp_day
 from cchc_desktop.core.model import Task
@@ -218,7 +219,7 @@ class TaskStore:
                 "INSERT INTO report_drafts (plan_id, period, payload, updated_at) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT (plan_id, period) DO UPDATE SET "
                 "payload = excluded.payload, updated_at = excluded.updated_at",
-                [plan_id, period_code, json.dumps(payload, ensure_ascii=False),
+                [plan_id, period_code, json.dumps(clean_data(payload), ensure_ascii=False),
                  self.clock.stamp()],
             )  # fmt: skip
 

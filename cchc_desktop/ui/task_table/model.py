@@ -317,6 +317,9 @@ class TaskTableModel(QAbstractTableModel):
             self.failed.emit(error.message)
             return False
         self.put(tracked)
+        notes = self.store.repo.take_notes()
+        if notes:
+            self.failed.emit("; ".join(notes))
         return True
 
     def put(self, tracked: TrackedTask) -> None:

@@ -317,12 +317,13 @@ class PlanWizard(QWizard):
             delete_draft(self.repo.db, self.draft_id)
             self.draft_id = None
         state = "ban hành" if plan.state is PlanState.ISSUED else "lưu"
+        cleaned = "".join(f"{note}. " for note in self.repo.take_notes())
         export_plan_documents(
             self,
             plan,
             office,
             title=f"Đã {state} và xuất kế hoạch",
-            lead=f"Kế hoạch đã được {state}. ",
+            lead=f"Kế hoạch đã được {state}. {cleaned}",
             offer_print=True,
         )
         super().accept()
