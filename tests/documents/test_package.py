@@ -14,6 +14,7 @@ from cchc_desktop.documents.package import (
     document_stem,
     export_package,
 )
+from tests.documents.test_safe_write import tiny_pdf
 
 
 def test_file_names_are_ascii_and_start_with_kh(sample):
@@ -33,7 +34,7 @@ def test_file_names_are_ascii_and_start_with_kh(sample):
 
 
 def fake_pdf(plan, office, target):
-    target.write_bytes(b"%PDF-1.4 test")
+    target.write_bytes(tiny_pdf(plan.summary))
 
 
 def test_one_action_writes_docx_xlsx_pdf_and_zip(sample, tmp_path):
