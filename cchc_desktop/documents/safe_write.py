@@ -35,6 +35,7 @@ LEGACY_AGE_S = 600  # temporary files of versions before staging folders, left b
 _STAGING = re.compile(re.escape(STAGING_PREFIX) + r"[0-9a-f]{8}")
 _LEGACY_TEMP = re.compile(r"\.~[a-z0-9_]{8}\.(pdf|docx|xlsx|zip)")
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 if sys.platform == "win32":
     import msvcrt
@@ -336,6 +337,13 @@ def _replace_failed(name: str, exc: OSError) -> str:
 
 
 def _folder_failed(folder: Path, exc: OSError) -> str:
+    while _STAGING.fullmatch(folder.name):  # the officer chose the folder around ours
+        folder = folder.parent
     if exc.errno in _DISK_FULL:
         return f"Ổ đĩa chứa thư mục «{folder}» đã đầy. Hãy giải phóng chỗ trống rồi thử lại."
+    if exc.errno in _READ_ONLY:
+        return (
+            f"Không được ghi vào thư mục «{folder}» (thư mục hoặc ổ đĩa chỉ đọc, hay không có "
+            "quyền ghi). Hãy chọn thư mục khác."
+        )
     return f"Không ghi được vào thư mục «{folder}»: {exc.strerror or exc}."

@@ -245,12 +245,12 @@ def small_disk(tmp_path):
     """A real file system of a few kilobytes (tmpfs; the tests run as root)."""
     mounted = []
 
-    def mount(size: str) -> Path:
-        folder = tmp_path / f"o-dia-{size}"
+    def mount(size: str, options: str = "") -> Path:
+        folder = tmp_path / f"o-dia-{size}{options.replace(',', '-')}"
         folder.mkdir()
         try:
             done = subprocess.run(
-                ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                ["mount", "-t", "tmpfs", "-o", f"size={size}{options}", "tmpfs", str(folder)],
                 capture_output=True, text=True, check=False,
             )  # fmt: skip
         except FileNotFoundError:
@@ -279,12 +279,25 @@ def test_a_full_disk_fails_the_export_with_one_line_and_leaves_nothing(tmp_path,
     traceback from ZipFile followed the message."""
     out = tmp_path / "mau"
     assert cchc("sample", "--out", str(out), "--no-pdf").returncode == 0
-    for size in ("40k", "80k", "120k"):
+    for size in ("4k", "40k", "80k", "120k"):
         disk = small_disk(size)
         result = cchc("export", "--db", str(out / "cchc.sqlite"), "--plan", "1", "--out", str(disk))
         assert result.returncode == 1, (size, result.stdout)
         assert one_clear_line(result) and "đầy" in result.stderr, (size, result.stderr)
+        assert "~cchc" not in result.stderr  # the folder named is the officer's, not ours
         assert list(disk.iterdir()) == [], size
+
+
+def test_a_read_only_disk_is_named_in_one_line(tmp_path, small_disk):
+    out = tmp_path / "mau"
+    assert cchc("sample", "--out", str(out), "--no-pdf").returncode == 0
+    disk = small_disk("100k", ",ro")
+    result = cchc("export", "--db", str(out / "cchc.sqlite"), "--plan", "1", "--out", str(disk))
+    assert result.returncode == 1 and one_clear_line(result), result.stderr
+    assert result.stderr == (
+        f"cchc: Không được ghi vào thư mục «{disk}» (thư mục hoặc ổ đĩa chỉ đọc, hay không có "
+        "quyền ghi). Hãy chọn thư mục khác.\n"
+    )
 
 
 def test_a_full_disk_keeps_the_old_package_whole(tmp_path, small_disk):
