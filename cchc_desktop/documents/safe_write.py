@@ -28,7 +28,8 @@ MANIFEST = "dang-thay.txt"  # the targets being replaced; present only while the
 BACKUPS = "ban-cu"  # the replaced files, kept until every new one is in place
 MARKER_TEXT = (
     "Thư mục tạm của ứng dụng Kế hoạch tuyên truyền CCHC khi đang ghi văn bản.\n"
-    "Ứng dụng tự dọn thư mục này (và trả lại tệp cũ nếu lần ghi bị ngắt) ở lần xuất sau.\n"
+    "Ứng dụng tự dọn thư mục này (và trả lại tệp cũ nếu lần ghi bị ngắt) khi mở lại\n"
+    "hoặc ở lần xuất sau; đừng xoá nó khi ứng dụng đang ghi.\n"
 )
 LEGACY_AGE_S = 600  # temporary files of versions before staging folders, left by a kill
 
@@ -108,6 +109,9 @@ class Staging:
         try:
             self.target_folder.mkdir(parents=True, exist_ok=True)
             self.folder.mkdir()
+        except OSError as exc:
+            raise ExportError(_folder_failed(self.target_folder, exc)) from exc
+        try:
             marker = self.folder / MARKER
             marker.write_text(MARKER_TEXT, encoding="utf-8")
             self._lock = _locked(marker)
