@@ -15,7 +15,8 @@ from cchc_desktop.core.model import ItemRole, Office, Plan
 from cchc_desktop.core.outline import plan_text
 from cchc_desktop.core.sample import sample_office, sample_plan
 from cchc_desktop.core.template import TemplateItem, bundled_template, load_template
-from cchc_desktop.errors import CchcError, DocumentImportError, TemplateError
+from cchc_desktop.documents.package import TargetsExistError
+from cchc_desktop.errors import CchcError, DocumentImportError, ReadOnlyTargetError, TemplateError
 from cchc_desktop.store.database import open_database
 from cchc_desktop.store.repository import Repository
 
@@ -117,7 +118,7 @@ def _export(plan: Plan, office: Office, args: argparse.Namespace, clock: Clock) 
         pdf_writer = write_plan_pdf
     result = export_package(
         plan, office, args.out, pdf_writer=pdf_writer, make_zip=args.zip, overwrite=args.force,
-        today=clock.today(),
+        replace_read_only=args.force, today=clock.today(),
     )  # fmt: skip
     for path in result.files:
         print(f"Đã ghi {path}")
@@ -142,7 +143,7 @@ def _report(args: argparse.Namespace, clock: Clock) -> None:
         plan, repo.office(plan.office_id), tracked, period, args.as_of or clock.today()
     )
     args.out.mkdir(parents=True, exist_ok=True)
-    result = export_report(report, args.out, overwrite=args.force)
+    result = export_report(report, args.out, overwrite=args.force, replace_read_only=args.force)
     c = report.data.counts
     print(
         f"Báo cáo {period.label}: {c.total} nhiệm vụ đến kỳ, {c.done} hoàn thành, "
@@ -200,7 +201,7 @@ def run(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         office = sample_office(template)
         plan = sample_plan(template, office)
         if not args.force:  # refuse before touching the database
-            from cchc_desktop.documents.package import TargetsExistError, package_paths
+            from cchc_desktop.documents.package import package_paths
 
             targets = package_paths(plan, office, args.out, pdf=not args.no_pdf, make_zip=args.zip)
             existing = [p for p in targets.files if p.exists()]
@@ -291,6 +292,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DocumentImportError as exc:  # a file that cannot be brought in
         print(f"cchc: {exc.message}", file=sys.stderr)
         return 2
+    except (ReadOnlyTargetError, TargetsExistError) as exc:
+        print(f"cchc: {exc.message} Thêm --force để vẫn ghi đè.", file=sys.stderr)
+        return 1
     except CchcError as exc:
         print(f"cchc: {exc.message}", file=sys.stderr)
         return 1

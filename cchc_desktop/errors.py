@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class CchcError(Exception):
     """Base of every error a user may see. ``str(error)`` is the Vietnamese message."""
@@ -67,6 +69,16 @@ class ResourceError(CchcError):
 
 class ExportError(CchcError):
     """A document could not be written; any previous file is intact."""
+
+
+class ReadOnlyTargetError(ExportError):
+    """Files to be replaced are marked read-only (chỉ đọc); nothing was written. The app asks
+    before replacing them, the command line wants ``--force``."""
+
+    def __init__(self, files: list[Path]) -> None:
+        names = ", ".join(f"«{p.name}»" for p in files)
+        super().__init__(f"Tệp {names} đang ở chế độ chỉ đọc. Chưa ghi đè tệp nào.")
+        self.files = files
 
 
 class DataFormatError(CchcError):

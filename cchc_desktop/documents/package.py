@@ -1,11 +1,12 @@
 """The files sent upward — the plan's .docx, .xlsx and .pdf (and a .zip), a progress report's
-.docx and .xlsx — with file names that survive email clients and Windows, never overwriting a
-file silently."""
+.docx and .xlsx — with file names that survive email clients and Windows, written all together
+or not at all, never overwriting a file silently."""
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,12 @@ from cchc_desktop.core.model import Office, Plan
 from cchc_desktop.core.period import PeriodKind
 from cchc_desktop.core.report import Report
 from cchc_desktop.core.text import slug
-from cchc_desktop.documents.safe_write import write_atomically
+from cchc_desktop.documents.safe_write import (
+    Staging,
+    refuse_read_only,
+    remove_leftovers,
+    write_atomically,
+)
 from cchc_desktop.errors import ExportError
 
 PdfWriter = Callable[[Plan, Office, Path], object]
@@ -35,11 +41,25 @@ class TargetsExistError(ExportError):
         self.existing = existing
 
 
+STEM_MAX = 87  # with the longest ending, "-phu-luc.xlsx", a file name of at most 100 characters
+
+
 def document_stem(prefix: str, plan: Plan, office: Office, period: str | None = None) -> str:
     """ "KH-tuyen-truyen-CCHC-6-thang-cuoi-2025-xa-Quyet-Thang": ASCII, no spaces. A report
-    names the period it covers instead of the plan's: ``period="quy-III-2025"``."""
+    names the period it covers instead of the plan's: ``period="quy-III-2025"``.
+
+    A long office name is cut at a word and tagged with a short hash of the whole name (two
+    long names never share a file name): Word, LibreOffice and python-docx all stumble
+    somewhere past 200 characters, and a folder path eats into Windows' 260."""
     period = period or f"{_PERIOD_SLUGS[plan.period.kind]}-{plan.period.year}"
-    return f"{prefix}-tuyen-truyen-CCHC-{period}-{slug(office.kind.value)}-{slug(office.name)}"
+    head = f"{prefix}-tuyen-truyen-CCHC-{period}-{slug(office.kind.value)}"
+    name = slug(office.name)
+    if len(head) + 1 + len(name) <= STEM_MAX:
+        return f"{head}-{name}"
+    tag = hashlib.blake2s(name.encode(), digest_size=4).hexdigest()
+    room = STEM_MAX - len(head) - len(tag) - 2
+    cut = name[: room + 1].rfind("-")
+    return f"{head}-{name[: cut if cut > 0 else room]}-{tag}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,35 +102,52 @@ def export_package(
     pdf_writer: PdfWriter | None = None,
     make_zip: bool = False,
     overwrite: bool = False,
+    replace_read_only: bool = False,
     today: date | None = None,
 ) -> ExportResult:
-    """Write the .docx, the .xlsx and (given a writer) the .pdf, then optionally the .zip.
+    """Write the .docx, the .xlsx and (given a writer) the .pdf, then optionally the .zip, into
+    a staging folder; move them into place only when every one is whole.
 
-    Refuses, before writing anything, when a target exists and ``overwrite`` is false.
+    Refuses, before writing anything, when a target is read-only and ``replace_read_only`` is
+    false (ReadOnlyTargetError), or exists and ``overwrite`` is false (TargetsExistError).
     """
     from cchc_desktop.documents.appendix_xlsx import write_appendix_xlsx
     from cchc_desktop.documents.plan_docx import write_plan_docx
 
     paths = package_paths(plan, office, folder, pdf=pdf_writer is not None, make_zip=make_zip)
-    existing = [p for p in paths.files if p.exists()]
+    _refuse(folder, paths.files, overwrite=overwrite, replace_read_only=replace_read_only)
+    with Staging(folder) as staging:
+        warnings = write_plan_docx(plan, office, staging.path(paths.docx))
+        warnings += [
+            w
+            for w in write_appendix_xlsx(plan, office, staging.path(paths.xlsx), today)
+            if w not in warnings
+        ]
+        if pdf_writer is not None and paths.pdf is not None:
+            pdf_writer(plan, office, staging.path(paths.pdf))
+        if paths.zip is not None:
+            members = [p for p in (paths.docx, paths.xlsx, paths.pdf) if p is not None]
+
+            def write_zip(temp: Path) -> None:
+                with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as archive:
+                    for member in members:
+                        archive.write(staging.path(member), member.name)
+
+            write_atomically(staging.path(paths.zip), write_zip)
+        staging.commit(paths.files)
+    return ExportResult(paths.files, warnings)
+
+
+def _refuse(
+    folder: Path, targets: Sequence[Path], *, overwrite: bool, replace_read_only: bool
+) -> None:
+    """Before anything is written: what a killed export left is put right first (it may put
+    old files back), then read-only targets, then existing ones, unless allowed."""
+    remove_leftovers(folder)
+    refuse_read_only(targets, allowed=replace_read_only)
+    existing = [p for p in targets if p.exists()]
     if existing and not overwrite:
         raise TargetsExistError(existing)
-    warnings = write_plan_docx(plan, office, paths.docx)
-    warnings += [
-        w for w in write_appendix_xlsx(plan, office, paths.xlsx, today) if w not in warnings
-    ]
-    if pdf_writer is not None and paths.pdf is not None:
-        pdf_writer(plan, office, paths.pdf)
-    if paths.zip is not None:
-        members = [p for p in (paths.docx, paths.xlsx, paths.pdf) if p is not None]
-
-        def write_zip(temp: Path) -> None:
-            with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as archive:
-                for member in members:
-                    archive.write(member, member.name)
-
-        write_atomically(paths.zip, write_zip)
-    return ExportResult(paths.files, warnings)
 
 
 def report_paths(report: Report, folder: Path) -> tuple[Path, Path]:
@@ -119,15 +156,21 @@ def report_paths(report: Report, folder: Path) -> tuple[Path, Path]:
     return folder / f"{stem}.docx", folder / f"{stem}-ket-qua.xlsx"
 
 
-def export_report(report: Report, folder: Path, *, overwrite: bool = False) -> ExportResult:
-    """Write the report's .docx and .xlsx; refuses before writing when one exists already."""
+def export_report(
+    report: Report, folder: Path, *, overwrite: bool = False, replace_read_only: bool = False
+) -> ExportResult:
+    """Write the report's .docx and .xlsx both or neither; refuses before writing, as
+    ``export_package`` does, when one exists already or is read-only."""
     from cchc_desktop.documents.report_docx import write_report_docx
     from cchc_desktop.documents.report_xlsx import write_report_xlsx
 
-    docx_path, xlsx_path = report_paths(report, folder)
-    existing = [p for p in (docx_path, xlsx_path) if p.exists()]
-    if existing and not overwrite:
-        raise TargetsExistError(existing)
-    warnings = write_report_docx(report, docx_path)
-    warnings += [w for w in write_report_xlsx(report, xlsx_path) if w not in warnings]
-    return ExportResult([docx_path, xlsx_path], warnings)
+    targets = list(report_paths(report, folder))
+    _refuse(folder, targets, overwrite=overwrite, replace_read_only=replace_read_only)
+    docx_path, xlsx_path = targets
+    with Staging(folder) as staging:
+        warnings = write_report_docx(report, staging.path(docx_path))
+        warnings += [
+            w for w in write_report_xlsx(report, staging.path(xlsx_path)) if w not in warnings
+        ]
+        staging.commit(targets)
+    return ExportResult(targets, warnings)

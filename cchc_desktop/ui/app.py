@@ -125,4 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if window is None:
         return 1
     window.show()
+    from cchc_desktop.documents.safe_write import remove_leftovers
+    from cchc_desktop.ui.settings import EXPORT_FOLDER
+
+    remove_leftovers(Path(EXPORT_FOLDER.get()))  # what an export killed last time left there
     return QApplication.exec()

@@ -1,5 +1,6 @@
 """Exporting a plan's package from the UI: choose the folder (remembered), confirm before
-replacing files, report what was written and offer to open the folder."""
+replacing files (read-only ones asked about by name), report what was written and offer to
+open the folder."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from cchc_desktop.core.model import Office, Plan
-from cchc_desktop.errors import CchcError
+from cchc_desktop.errors import CchcError, ReadOnlyTargetError
 from cchc_desktop.ui.messages import show_error
 from cchc_desktop.ui.settings import EXPORT_FOLDER
 
@@ -53,26 +54,24 @@ def export_plan_documents(
     from cchc_desktop.documents.package import TargetsExistError, export_package
     from cchc_desktop.render.paged import write_plan_pdf
 
-    def write(overwrite: bool) -> tuple[list[Path], list[str]]:
+    def write(overwrite: bool, replace_read_only: bool = False) -> tuple[list[Path], list[str]]:
         with busy():
             result = export_package(
                 plan, office, Path(folder), pdf_writer=write_plan_pdf, make_zip=make_zip,
-                overwrite=overwrite, today=today,
+                overwrite=overwrite, replace_read_only=replace_read_only, today=today,
             )  # fmt: skip
         return result.files, result.warnings
 
     try:
         try:
             files, warnings = write(overwrite=False)
+        except ReadOnlyTargetError as locked:
+            names = ", ".join(f"«{p.name}»" for p in locked.files)
+            if not _confirm(parent, f"Tệp {names} đang ở chế độ chỉ đọc. Vẫn ghi đè?"):
+                return None
+            files, warnings = write(overwrite=True, replace_read_only=True)
         except TargetsExistError as exists:
-            answer = QMessageBox.question(
-                parent,
-                "Ghi đè tệp?",
-                f"{exists.message}\n\nGhi đè các tệp này bằng bản mới?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not _confirm(parent, f"{exists.message}\n\nGhi đè các tệp này bằng bản mới?"):
                 return None
             files, warnings = write(overwrite=True)
     except CchcError as error:
@@ -98,6 +97,17 @@ def export_plan_documents(
     elif print_button is not None and box.clickedButton() is print_button:
         print_plan(parent, plan, office)
     return files
+
+
+def _confirm(parent: QWidget, question: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        "Ghi đè tệp?",
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def new_printer(doc_name: str) -> QPrinter:

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import random
+import signal
 import subprocess
 import sys
+import time
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from cchc_desktop.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def cchc(*args: str) -> subprocess.CompletedProcess[str]:
@@ -18,6 +25,7 @@ def cchc(*args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         encoding="utf-8",
         check=False,
+        cwd=ROOT,
     )
 
 
@@ -173,3 +181,220 @@ def test_an_exported_tracking_sheet_says_which_tasks_are_late(qapp, tmp_path):
                 "--no-pdf"], clock) == 0  # fmt: skip
     again = openpyxl.load_workbook(next(sent.glob("*-phu-luc.xlsx")))["Theo dõi"]
     assert [again.cell(r, 5).value for r in range(2, again.max_row + 1)] == statuses
+
+
+def test_a_pdf_cut_short_without_an_error_fails_the_export_and_keeps_the_old_package(
+    qapp, tmp_path, monkeypatch, capsys
+):
+    """QPdfWriter says nothing when the disk fills: the export used to report success and
+    leave a broken PDF in place of the good one."""
+    from cchc_desktop.documents import safe_write
+
+    out = tmp_path / "mau"
+    assert main(["sample", "--out", str(out)]) == 0
+    before = {p: p.read_bytes() for p in out.glob("KH-*")}
+
+    def cut_short(target, write):
+        def half(temp):
+            write(temp)
+            temp.write_bytes(temp.read_bytes()[: temp.stat().st_size // 2])
+
+        return safe_write.write_atomically(target, half)
+
+    monkeypatch.setattr("cchc_desktop.render.paged.write_atomically", cut_short)
+    capsys.readouterr()
+    code = main(["export", "--db", str(out / "cchc.sqlite"), "--plan", "1", "--out", str(out),
+                 "--force"])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.count("\n") == 1 and f"«{STEM}.pdf» ghi ra không trọn vẹn" in err
+    assert {p: p.read_bytes() for p in out.glob("KH-*")} == before
+    assert [p.name for p in out.iterdir() if p.name.startswith(("~", ".~"))] == []
+
+
+def test_a_read_only_file_is_replaced_only_with_force(tmp_path):
+    out = tmp_path / "mau"
+    assert cchc("sample", "--out", str(out), "--no-pdf").returncode == 0
+    docx_file = out / f"{STEM}.docx"
+    before = docx_file.read_bytes()
+    docx_file.chmod(0o444)
+    export = [
+        "export",
+        "--db",
+        str(out / "cchc.sqlite"),
+        "--plan",
+        "1",
+        "--out",
+        str(out),
+        "--no-pdf",
+    ]
+    refused = cchc(*export)
+    assert refused.returncode == 1
+    assert refused.stderr == (
+        f"cchc: Tệp «{STEM}.docx» đang ở chế độ chỉ đọc. Chưa ghi đè tệp nào. "
+        "Thêm --force để vẫn ghi đè.\n"
+    )
+    assert docx_file.read_bytes() == before
+    forced = cchc(*export, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert docx_file.read_bytes() != before
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real file system of a few kilobytes (tmpfs; the tests run as root)."""
+    mounted = []
+
+    def mount(size: str, options: str = "") -> Path:
+        folder = tmp_path / f"o-dia-{size}{options.replace(',', '-')}"
+        folder.mkdir()
+        try:
+            done = subprocess.run(
+                ["mount", "-t", "tmpfs", "-o", f"size={size}{options}", "tmpfs", str(folder)],
+                capture_output=True, text=True, check=False,
+            )  # fmt: skip
+        except FileNotFoundError:
+            pytest.skip("no mount command here")
+        if done.returncode != 0:
+            pytest.skip(f"mounting a small disk is not permitted here: {done.stderr.strip()}")
+        mounted.append(folder)
+        return folder
+
+    yield mount
+    for folder in mounted:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+def one_clear_line(result: subprocess.CompletedProcess[str]) -> bool:
+    return (
+        result.stderr.count("\n") == 1
+        and result.stderr.startswith("cchc: ")
+        and "Traceback" not in result.stderr
+        and "Exception ignored" not in result.stderr
+    )
+
+
+def test_a_full_disk_fails_the_export_with_one_line_and_leaves_nothing(tmp_path, small_disk):
+    """At 80 kB the PDF used to be cut short and reported written (exit 0); at 40 kB a stray
+    traceback from ZipFile followed the message."""
+    out = tmp_path / "mau"
+    assert cchc("sample", "--out", str(out), "--no-pdf").returncode == 0
+    for size in ("4k", "40k", "80k", "120k"):
+        disk = small_disk(size)
+        result = cchc("export", "--db", str(out / "cchc.sqlite"), "--plan", "1", "--out", str(disk))
+        assert result.returncode == 1, (size, result.stdout)
+        assert one_clear_line(result) and "đầy" in result.stderr, (size, result.stderr)
+        assert "~cchc" not in result.stderr  # the folder named is the officer's, not ours
+        assert list(disk.iterdir()) == [], size
+
+
+def test_a_read_only_disk_is_named_in_one_line(tmp_path, small_disk):
+    out = tmp_path / "mau"
+    assert cchc("sample", "--out", str(out), "--no-pdf").returncode == 0
+    disk = small_disk("100k", ",ro")
+    result = cchc("export", "--db", str(out / "cchc.sqlite"), "--plan", "1", "--out", str(disk))
+    assert result.returncode == 1 and one_clear_line(result), result.stderr
+    assert result.stderr == (
+        f"cchc: Không được ghi vào thư mục «{disk}» (thư mục hoặc ổ đĩa chỉ đọc, hay không có "
+        "quyền ghi). Hãy chọn thư mục khác.\n"
+    )
+
+
+def test_a_full_disk_keeps_the_old_package_whole(tmp_path, small_disk):
+    out = tmp_path / "mau"
+    assert cchc("sample", "--out", str(out), "--no-pdf").returncode == 0
+    disk = small_disk("200k")
+    export = ["export", "--db", str(out / "cchc.sqlite"), "--plan", "1", "--out", str(disk)]
+    assert cchc(*export).returncode == 0
+    before = {p.name: p.read_bytes() for p in disk.iterdir()}
+    assert len(before) == 3
+    again = cchc(*export, "--force")  # the new set does not fit beside the old one
+    assert again.returncode == 1 and one_clear_line(again), again.stderr
+    assert {p.name: p.read_bytes() for p in disk.iterdir()} == before
+
+
+KILL_AT_REPLACE = """
+import os, signal, sys
+from cchc_desktop.cli import main
+when, at = sys.argv[1], int(sys.argv[2])
+real, count = os.replace, 0
+def replace(src, dst):
+    global count
+    count += 1
+    if when == "before" and count == at:
+        os.kill(os.getpid(), signal.SIGKILL)
+    real(src, dst)
+    if when == "after" and count == at:
+        os.kill(os.getpid(), signal.SIGKILL)
+os.replace = replace
+sys.exit(main(sys.argv[3:]))
+"""
+
+
+def changed_plan(db: Path) -> None:
+    """The plan edited so that every file of its next export differs from the last."""
+    from cchc_desktop.store.database import open_database
+    from cchc_desktop.store.repository import Repository
+
+    repo = Repository(open_database(db))
+    plan = repo.plan(1)
+    plan.tasks[0].title += " — bản mới"
+    repo.save_plan(plan)
+    repo.db.close()
+
+
+def whole_old_or_whole_new(folder: Path, old: dict[str, bytes]) -> str:
+    from cchc_desktop.documents.verify import check_document
+
+    assert sorted(p.name for p in folder.iterdir()) == sorted(old), "leftovers or missing files"
+    same = {name for name in old if (folder / name).read_bytes() == old[name]}
+    if same == set(old):
+        return "old"
+    assert not same, f"a mix of old and new files: old {sorted(same)}"
+    for name in old:
+        check_document(folder / name, name)
+    return "new"
+
+
+def test_an_export_killed_at_any_moment_leaves_the_whole_old_or_whole_new_package(tmp_path):
+    """Killed during an export, 8 of 25 runs used to leave temporary files and 8 a new .docx
+    beside an old .pdf. Each run here is killed at a different step (before a file move, after
+    the last, and a few at random times); the next export or start puts the folder right."""
+    from cchc_desktop.documents.safe_write import remove_leftovers
+
+    base = tmp_path / "mau"
+    assert cchc("sample", "--out", str(base), "--no-pdf", "--zip").returncode == 0
+    old = {p.name: p.read_bytes() for p in base.glob("KH-*")}
+    changed_plan(base / "cchc.sqlite")
+    export = ["export", "--db", str(base / "cchc.sqlite"), "--plan", "1", "--zip", "--force"]
+    # The .docx, .xlsx and .zip each moved out of their own staging folder (moves 1-3), then
+    # each old file moved aside and its new one in (4-9); the last moment to kill is after
+    # move 9, before the set is marked complete.
+    kills = [("before", n) for n in (1, 4, 5, 7, 9)] + [("after", 9)]
+    runs = []
+    for i, (when, at) in enumerate(kills):
+        folder = tmp_path / f"lan-{i}"
+        folder.mkdir()
+        for name, data in old.items():
+            (folder / name).write_bytes(data)
+        command = [sys.executable, "-c", KILL_AT_REPLACE, when, str(at), *export, "--no-pdf"]
+        runs.append((folder, subprocess.Popen([*command, "--out", str(folder)], cwd=ROOT,
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)))  # fmt: skip
+    rng = random.Random(12)
+    for i in range(3):  # killed from outside, with the PDF, at a random moment
+        folder = tmp_path / f"ngau-nhien-{i}"
+        folder.mkdir()
+        for name, data in old.items():
+            (folder / name).write_bytes(data)
+        runs.append((folder, subprocess.Popen(
+            [sys.executable, "-m", "cchc_desktop.cli", *export, "--no-pdf", "--out", str(folder)],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )))  # fmt: skip
+        time.sleep(rng.uniform(0.4, 1.4))
+        os.kill(runs[-1][1].pid, signal.SIGKILL)
+    outcomes = []
+    for folder, process in runs:
+        assert process.wait(timeout=120) in (0, -signal.SIGKILL)
+        remove_leftovers(folder)
+        outcomes.append(whole_old_or_whole_new(folder, old))
+    assert outcomes[: len(kills)] == ["old"] * len(kills)  # killed before the end: old set back

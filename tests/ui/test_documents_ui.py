@@ -187,3 +187,59 @@ def test_recording_the_number_keeps_a_tracker_edit_still_being_typed(window, qtb
     assert window.store.history(task_id)[0].new == "Đã gửi bài cho Đài truyền thanh"
     plan = window.repo.plan(window.current_plan_id)
     assert (plan.number, plan.state.value) == ("09", "issued")
+
+
+def test_a_read_only_file_is_replaced_only_when_the_officer_says_so(
+    window, tmp_path, monkeypatch, informed
+):
+    folder = tmp_path / "gui-len"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: str(folder))
+    window.ui.actionExportPackage.trigger()
+    docx_file = folder / f"{STEM}.docx"
+    docx_file.chmod(0o444)
+    before = docx_file.stat().st_ino  # the new file takes the old one's place: a new inode
+    asked = []
+
+    def answer(reply):
+        def ask(*args, **kwargs):
+            asked.append(args[2])
+            return reply
+
+        return ask
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    window.ui.actionExportPackage.trigger()
+    assert asked == [f"Tệp «{STEM}.docx» đang ở chế độ chỉ đọc. Vẫn ghi đè?"]
+    assert docx_file.stat().st_ino == before
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    window.ui.actionExportPackage.trigger()
+    assert len(asked) == 2  # one question, not a second one about overwriting
+    assert docx_file.stat().st_ino != before
+
+
+def test_the_app_start_puts_right_what_a_killed_export_left_in_the_export_folder(
+    qtbot, tmp_path, monkeypatch
+):
+    from cchc_desktop.documents.safe_write import MARKER
+    from cchc_desktop.ui import app
+
+    folder = tmp_path / "gui-len"
+    killed = folder / "~cchc-dang-ghi-0badf00d"
+    killed.mkdir(parents=True)
+    (killed / MARKER).write_text("x")
+    (killed / f"{STEM}.docx").write_bytes(b"half")
+    QSettings().setValue("export/folder", str(folder))
+    windows = []
+
+    def start_and_keep(argv):
+        windows.append(start(argv))
+        qtbot.addWidget(windows[-1])
+        return windows[-1]
+
+    monkeypatch.setattr(app, "start", start_and_keep)
+    monkeypatch.setattr(app, "skip_dataframe_libraries", lambda: None)
+    monkeypatch.setattr(QApplication, "exec", lambda: 0)  # the window is up; no event loop
+    assert app.main(["cchc-desktop"]) == 0
+    assert list(folder.iterdir()) == []
+    windows[0].repo.db.close()
