@@ -444,6 +444,7 @@ class _Run:
     bold: bool
     italic: bool
     encoding: str = ""
+    break_first: bool = False  # a page or column break before any of its text
 
 
 class _Reader:
@@ -590,9 +591,11 @@ class _Reader:
                 run = self._run(child, p_style, boxes)
                 if run is None:
                     continue
-                if run.text == "\f":
-                    page_break = page_break or not any(r.text.strip() for r in runs)
-                    continue
+                if run.break_first:
+                    if any(r.text.strip() for r in runs):
+                        runs.append(_Run("\n", run.bold, run.italic))  # the words either side
+                    else:
+                        page_break = True
                 runs.append(run)
             elif tag in _INLINE_CONTAINERS:
                 page_break = self._runs(child, p_style, runs, boxes) or page_break
@@ -620,6 +623,7 @@ class _Reader:
             caps = caps if own is None else own
             font = _fonts(rpr) or font
         parts: list[str] = []
+        break_first = False
         for child in r:
             tag = child.tag
             if tag == T:
@@ -628,8 +632,9 @@ class _Reader:
                 parts.append("\t")
             elif tag == BR:
                 if child.get(_w("type"), "") in ("page", "column") and not parts:
-                    return _Run("\f", bold, italic)
-                parts.append("\n")
+                    break_first = True
+                else:
+                    parts.append("\n")
             elif tag == CR:
                 parts.append("\n")
             elif tag == NB_HYPHEN:
@@ -649,7 +654,7 @@ class _Reader:
             text = legacy.to_unicode(text, encoding, capitals=legacy.capital_font(font))
         if caps:
             text = text.upper()
-        return _Run(text, bold, italic, encoding)
+        return _Run(text, bold, italic, encoding, break_first)
 
     def _table(self, tbl: Any) -> SourceTable:
         grid = tbl.find(_w("tblGrid"))
