@@ -428,13 +428,15 @@ class _Parser:
                 j = i
                 while j > start:
                     prev = self.blocks[j - 1]
-                    if not isinstance(prev, SourceParagraph):
-                        break
+                    if not isinstance(prev, SourceParagraph) or prev.section != block.section:
+                        break  # the appendix's own section (a landscape page) starts after it
                     if prev.clean and not (
                         prev.centered or _is_upper(prev.clean) or prev.clean.startswith("(")
                     ):
                         break
                     j -= 1
+                    if prev.page_break_before:
+                        break  # its page starts here: what is above is the signature's
                 return j
         return len(self.blocks)
 
@@ -653,8 +655,8 @@ class _Parser:
                         line.startswith("(") and not attachment
                     ):
                         attachment.append(line)
-                    elif not attachment:
-                        title.append(line)
+                    elif not attachment and split_label(line)[0] is None:
+                        title.append(line)  # a numbered or dashed line is the appendix's text
                     else:
                         self.warn(f"Bỏ dòng «{line[:60]}» trong phần đầu phụ lục.")
                 continue
@@ -662,10 +664,12 @@ class _Parser:
             if found is not None and (columns is None or header_rows(block)):
                 if columns is not None and [c.key for c in found[0]] != [c.key for c in columns]:
                     self.warn(
-                        "Phụ lục có thêm một bảng khác cột; các dòng được nhập theo cột của bảng đầu."
+                        "Phụ lục có thêm một bảng khác cột; các dòng của bảng này được đọc theo "
+                        "tiêu đề cột của nó, phụ lục in theo cột của bảng đầu."
                     )
                 if columns is None:
-                    columns, mapping = [c for c in found[0]], found[1]
+                    columns = found[0]
+                mapping = found[1]  # each table's rows read by its own header
             if columns is None:
                 self.warn(
                     "Phụ lục có bảng không nhận ra được các cột (TT, Nội dung…); bảng không được nhập."
