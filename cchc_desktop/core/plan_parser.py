@@ -243,10 +243,6 @@ class _Parser:
             plan.attachment_line = appendix.attachment
             plan.tasks = appendix.tasks
             plan.appendix_columns = appendix.columns
-        if wrapper and attachment_of:
-            self.warn(
-                "Dòng «(Kèm theo Quyết định …)» dưới trích yếu được giữ như một dòng của trích yếu."
-            )
         self._roles(plan.sections, office)
         _usual_wording(plan, office)
         document = self._document_name(header, wrapper, attachment_of)
