@@ -341,3 +341,21 @@ def test_a_signature_typed_right_aligned_under_the_recipients(tmp_path):
         "Nguyễn Văn An",
     )
     assert [s.kind for s in plan.sections] == [ItemKind.SECTION, ItemKind.SECTION]
+
+
+@pytest.mark.parametrize("last", ["a point", "a table"])
+def test_a_plan_without_a_closing_keeps_its_last_lines_in_the_body(tmp_path, last):
+    w = Writer()
+    w.commune_header()
+    w.title(["Tuyên truyền cải cách hành chính 6 tháng cuối năm 2025"])
+    w.small_body()
+    if last == "a table":
+        table = w.doc.add_table(rows=1, cols=3)
+        for i, text in enumerate(("Văn phòng", "Phòng Văn hóa - Xã hội", "Đoàn Thanh niên")):
+            table.cell(0, i).text = text
+    w.signature_table(["- Lưu: VT."], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Nguyễn Văn An")
+    plan = read(w, tmp_path).plan
+    assert plan.closing == ""
+    last_unit = plan.sections[-1].children[-1]
+    assert [c.text for c in last_unit.children] == ["Tuyên truyền trên hệ thống truyền thanh xã."]
+    assert plan.signer.name == "Nguyễn Văn An"

@@ -389,3 +389,57 @@ def test_page_and_column_breaks_keep_the_words_around_them(tmp_path):
     parsed = read_plan(path)
     assert parsed.plan.appendix_title == "DANH MỤC NHIỆM VỤ"
     assert parsed.plan.attachment_line == attachment.text.replace("\n", " ")
+
+
+def cell(*paragraphs: str, props: str = "") -> str:
+    tcpr = f"<w:tcPr>{props}</w:tcPr>" if props else ""
+    return f"<w:tc>{tcpr}{''.join(para(run(p)) if p else '<w:p/>' for p in paragraphs)}</w:tc>"
+
+
+def row(*cells: str, props: str = "") -> str:
+    trpr = f"<w:trPr>{props}</w:trPr>" if props else ""
+    return f"<w:tr>{trpr}{''.join(cells)}</w:tr>"
+
+
+def test_a_task_table_with_content_controls_a_table_in_a_cell_and_a_row_pushed_right(tmp_path):
+    """A form-like appendix: the task rows in a repeating-section content control, a number
+    in a cell's content control, a task's details typed in a small table inside its cell, and
+    the lines carried over to a row that starts one column in (Word's "gridBefore")."""
+    nested = (
+        "<w:tc>" + para(run("Tuyên truyền trên hệ thống truyền thanh xã"))
+        + "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+        + row(cell("- Thời lượng: 02 buổi/tuần"), cell("- Thời điểm: buổi sáng"))
+        + "</w:tbl><w:p/></w:tc>"
+    )  # fmt: skip
+    heads = ("TT", "Nội dung", "Sản phẩm", "Thời gian", "Chủ trì", "Phối hợp")
+    table = (
+        "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/></w:tblPr><w:tblGrid>"
+        + "<w:gridCol/>" * 6 + "</w:tblGrid>"
+        + row(*(cell(h) for h in heads), props="<w:tblHeader/>")
+        + "<w:sdt><w:sdtPr><w:alias w:val=\"Nhiệm vụ\"/></w:sdtPr><w:sdtContent>"
+        + row(cell("1"), nested, cell("Chuyên mục"), cell("Quý III/2025"),
+              cell("Phòng Văn hóa - Xã hội"), cell(""))
+        + row(cell("2"), cell("Niêm yết thủ tục hành chính"), cell("Bảng niêm yết"),
+              cell("Tháng 8/2025"), cell("Văn phòng"), cell(""))
+        + "</w:sdtContent></w:sdt>"
+        + row(cell("- Cập nhật khi có thủ tục mới"), cell(""), cell(""), cell(""), cell(""),
+              props='<w:gridBefore w:val="1"/>')
+        + row("<w:sdt><w:sdtContent>" + cell("3") + "</w:sdtContent></w:sdt>",
+              cell("Cuộc thi tìm hiểu"), cell("Cuộc thi"), cell("Quý IV/2025"),
+              cell("Văn phòng"), cell("Đoàn Thanh niên"))
+        + "</w:tbl>"
+    )  # fmt: skip
+    w = commune_plan()
+    w.landscape_section()
+    w.para("Phụ lục", bold=True, center=True)
+    w.para("DANH MỤC NHIỆM VỤ", bold=True, center=True)
+    w.raw(table)
+    tasks = read_plan(w.save(tmp_path / "bieu-mau.docx")).plan.tasks
+    assert [(t.title, t.details, t.finish_text, t.lead_unit) for t in tasks] == [
+        ("Tuyên truyền trên hệ thống truyền thanh xã",
+         ["Thời lượng: 02 buổi/tuần", "Thời điểm: buổi sáng"], "Quý III/2025",
+         "Phòng Văn hóa - Xã hội"),
+        ("Niêm yết thủ tục hành chính", ["Cập nhật khi có thủ tục mới"], "Tháng 8/2025",
+         "Văn phòng"),
+        ("Cuộc thi tìm hiểu", [], "Quý IV/2025", "Văn phòng"),
+    ]  # fmt: skip
