@@ -37,7 +37,6 @@ from cchc_desktop.core.period import Period, PeriodKind
 from cchc_desktop.core.text import fold, nfc
 from cchc_desktop.core.unit_names import (
     ABBREVIATIONS,
-    match_unit,
     unit_key_for,
     unit_name_of,
 )
@@ -243,7 +242,7 @@ class _Parser:
             plan.attachment_line = appendix.attachment
             plan.tasks = appendix.tasks
             plan.appendix_columns = appendix.columns
-        self._roles(plan.sections, office)
+        self._roles(plan.sections)
         _usual_wording(plan, office)
         document = self._document_name(header, wrapper, attachment_of)
         return ParsedPlan(
@@ -520,7 +519,7 @@ class _Parser:
         _keep_typed_labels(roots)
         return roots
 
-    def _roles(self, sections: list[PlanItem], office: Office) -> None:
+    def _roles(self, sections: list[PlanItem]) -> None:
         candidates = [(0, s) for s in sections] + [(1, c) for s in sections for c in s.children]
         taken: set[str] = set()
 
@@ -546,11 +545,7 @@ class _Parser:
             taken.add(organisation.uid)
             inside = {i.uid for i in walk(organisation.children)}
             for block in organisation.children:
-                block.role = ItemRole.UNIT
-                name, _request = unit_name_of(block.text)
-                match = match_unit(name, office.units)
-                if match is not None:
-                    block.unit_key = match.key
+                block.role = ItemRole.UNIT  # its unit is named by _office_units
         table = (
             (ItemRole.PURPOSES, (("muc dich, yeu cau", 3), ("muc dich", 2))),
             (ItemRole.CONTENT, (("noi dung tuyen truyen", 3), ("noi dung", 2))),

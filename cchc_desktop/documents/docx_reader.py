@@ -744,7 +744,3 @@ def read_docx_bytes(data: bytes, name: str) -> SourceDocument:
     package = _Package(data, name)
     root = package.xml(package.main_part(), required=True)
     return _Reader(package).read(root)
-
-
-def read_docx(path: Path) -> SourceDocument:
-    return read_docx_bytes(read_bytes(path), path.name)
