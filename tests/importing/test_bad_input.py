@@ -288,8 +288,8 @@ def test_a_strict_open_xml_document(tmp_path, database, capsys, word_files):
 
 
 def test_damaged_or_missing_styles_and_lists_still_read_the_plans_words(tmp_path, word_files):
-    """Without its styles and lists the plan keeps its words; a heading typed bold through
-    its style alone is no longer bold, the typed labels still count."""
+    """A plan typed with its own labels and bold reads the same without its styles and list
+    definitions, damaged or left out of the package."""
     source = word_files["002-paragraphs"]
     expected = read_plan(source)
     for parts in (
