@@ -15,9 +15,9 @@ from cchc_desktop.core.text import fold
 _COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("number", ("tt", "stt", "so tt", "so thu tu")),
     ("supporting_units", ("phoi hop",)),
-    ("lead_unit", ("chu tri", "don vi thuc hien", "co quan thuc hien", "thuc hien")),
+    ("lead_unit", ("chu tri", "don vi thuc hien", "co quan thuc hien")),
     ("start_text", ("trien khai", "bat dau")),
-    ("finish_text", ("hoan thanh", "ket thuc", "thoi gian", "tien do")),
+    ("finish_text", ("hoan thanh", "ket thuc", "thoi gian", "thoi han", "tien do")),
     ("output", ("san pham", "ket qua")),
     ("remarks", ("ghi chu",)),
     ("title", ("noi dung", "nhiem vu", "hoat dong", "cong viec", "ten")),
@@ -30,10 +30,10 @@ def _column_key(heading: str) -> str:
         return "number"
     for key, patterns in _COLUMN_WORDS[1:]:
         if any(p in words for p in patterns):
-            if key == "lead_unit" and "thoi gian" in words:
-                continue
             return key
-    return ""
+    # "Thực hiện", "Bộ phận thực hiện": who carries it out, once no other word said what
+    # ("Nội dung thực hiện", "Tiến độ thực hiện", "Kết quả thực hiện" are said above)
+    return "lead_unit" if "thuc hien" in words else ""
 
 
 def task_columns(table: SourceTable) -> tuple[list[AppendixColumn], list[str]] | None:
@@ -148,9 +148,13 @@ def read_tasks(
     for r in range(skip, len(table.rows)):
         cells: dict[str, list[SourceParagraph]] = {}
         merged: dict[str, str] = {}
+        spanned = False  # a cell runs over the next column: a group row when nothing else
         for column, key in enumerate(mapping):
             cell = table.cell_at(r, column)
-            if not key or cell is None or cell.column != column:
+            if not key or cell is None:
+                continue
+            if cell.column != column:
+                spanned = True
                 continue
             if cell.merged_above and key not in ("number", "title"):
                 merged[key] = above.get(key, "")
@@ -172,14 +176,15 @@ def read_tasks(
             continue
         title_paragraphs = cells.get("title", [])
         others = {k: v for k, v in texts.items() if k not in ("number", "title") and v}
+        if not others and (
+            spanned or (number and not re.match(r"^\d", number) and title_paragraphs)
+        ):  # "I | TUYÊN TRUYỀN TRÊN BÁO CHÍ", or one cell across the table
+            group = " ".join(v for v in (number, texts.get("title", "")[:50]) if v)
+            warn(f"Bỏ dòng nhóm «{group}» trong bảng phụ lục (chưa giữ được dòng nhóm).")
+            continue
         previous = tasks[-1] if tasks else (before[-1] if before else None)
         if not number and previous is not None and not others and title_paragraphs:
             previous.details.extend(_details(title_paragraphs, continuing=True))
-            continue
-        if number and not re.match(r"^\d", number) and not others and title_paragraphs:
-            warn(
-                f"Bỏ dòng nhóm «{number} {texts.get('title', '')[:50]}» trong bảng phụ lục (chưa giữ được dòng nhóm)."
-            )
             continue
         title, details = title_and_details(title_paragraphs)
         task = Task(title=title, details=details)

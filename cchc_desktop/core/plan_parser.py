@@ -37,7 +37,6 @@ from cchc_desktop.core.period import Period, PeriodKind
 from cchc_desktop.core.text import fold, nfc
 from cchc_desktop.core.unit_names import (
     ABBREVIATIONS,
-    match_unit,
     unit_key_for,
     unit_name_of,
 )
@@ -243,11 +242,7 @@ class _Parser:
             plan.attachment_line = appendix.attachment
             plan.tasks = appendix.tasks
             plan.appendix_columns = appendix.columns
-        if wrapper and attachment_of:
-            self.warn(
-                "Dòng «(Kèm theo Quyết định …)» dưới trích yếu được giữ như một dòng của trích yếu."
-            )
-        self._roles(plan.sections, office)
+        self._roles(plan.sections)
         _usual_wording(plan, office)
         document = self._document_name(header, wrapper, attachment_of)
         return ParsedPlan(
@@ -428,13 +423,15 @@ class _Parser:
                 j = i
                 while j > start:
                     prev = self.blocks[j - 1]
-                    if not isinstance(prev, SourceParagraph):
-                        break
+                    if not isinstance(prev, SourceParagraph) or prev.section != block.section:
+                        break  # the appendix's own section (a landscape page) starts after it
                     if prev.clean and not (
                         prev.centered or _is_upper(prev.clean) or prev.clean.startswith("(")
                     ):
                         break
                     j -= 1
+                    if prev.page_break_before:
+                        break  # its page starts here: what is above is the signature's
                 return j
         return len(self.blocks)
 
@@ -522,7 +519,7 @@ class _Parser:
         _keep_typed_labels(roots)
         return roots
 
-    def _roles(self, sections: list[PlanItem], office: Office) -> None:
+    def _roles(self, sections: list[PlanItem]) -> None:
         candidates = [(0, s) for s in sections] + [(1, c) for s in sections for c in s.children]
         taken: set[str] = set()
 
@@ -548,11 +545,7 @@ class _Parser:
             taken.add(organisation.uid)
             inside = {i.uid for i in walk(organisation.children)}
             for block in organisation.children:
-                block.role = ItemRole.UNIT
-                name, _request = unit_name_of(block.text)
-                match = match_unit(name, office.units)
-                if match is not None:
-                    block.unit_key = match.key
+                block.role = ItemRole.UNIT  # its unit is named by _office_units
         table = (
             (ItemRole.PURPOSES, (("muc dich, yeu cau", 3), ("muc dich", 2))),
             (ItemRole.CONTENT, (("noi dung tuyen truyen", 3), ("noi dung", 2))),
@@ -653,8 +646,8 @@ class _Parser:
                         line.startswith("(") and not attachment
                     ):
                         attachment.append(line)
-                    elif not attachment:
-                        title.append(line)
+                    elif not attachment and split_label(line)[0] is None:
+                        title.append(line)  # a numbered or dashed line is the appendix's text
                     else:
                         self.warn(f"Bỏ dòng «{line[:60]}» trong phần đầu phụ lục.")
                 continue
@@ -662,10 +655,12 @@ class _Parser:
             if found is not None and (columns is None or header_rows(block)):
                 if columns is not None and [c.key for c in found[0]] != [c.key for c in columns]:
                     self.warn(
-                        "Phụ lục có thêm một bảng khác cột; các dòng được nhập theo cột của bảng đầu."
+                        "Phụ lục có thêm một bảng khác cột; các dòng của bảng này được đọc theo "
+                        "tiêu đề cột của nó, phụ lục in theo cột của bảng đầu."
                     )
                 if columns is None:
-                    columns, mapping = [c for c in found[0]], found[1]
+                    columns = found[0]
+                mapping = found[1]  # each table's rows read by its own header
             if columns is None:
                 self.warn(
                     "Phụ lục có bảng không nhận ra được các cột (TT, Nội dung…); bảng không được nhập."

@@ -13,6 +13,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,12 +143,11 @@ class _Package:
             raise _fail(self.name, "tệp nén bất thường (giải nén quá lớn), không an toàn để mở.")
         try:
             with self.zip.open(info) as stream:
-                data = stream.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+                return stream.read()  # it stops at the size checked above, whatever it holds
+        except (
+            zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError,
+        ) as exc:  # fmt: skip
             raise _fail(self.name, "tệp bị hỏng, không phải tệp .docx đọc được.") from exc
-        if len(data) > MAX_PART_BYTES:
-            raise _fail(self.name, "tệp nén bất thường (giải nén quá lớn), không an toàn để mở.")
-        return data
 
     def xml(self, part: str, *, required: bool = False) -> Any:
         from lxml import etree
@@ -444,6 +444,7 @@ class _Run:
     bold: bool
     italic: bool
     encoding: str = ""
+    break_first: bool = False  # a page or column break before any of its text
 
 
 class _Reader:
@@ -459,7 +460,7 @@ class _Reader:
     def read(self, root: Any) -> SourceDocument:
         body = root.find(_w("body"))
         if body is None:
-            raise DocumentImportError("Tệp không có phần nội dung văn bản.")
+            raise _fail(self.document.name, "tệp không có phần nội dung văn bản.")
         for sect in body.iter(_w("sectPr")):
             size = sect.find(_w("pgSz"))
             landscape = False
@@ -590,9 +591,11 @@ class _Reader:
                 run = self._run(child, p_style, boxes)
                 if run is None:
                     continue
-                if run.text == "\f":
-                    page_break = page_break or not any(r.text.strip() for r in runs)
-                    continue
+                if run.break_first:
+                    if any(r.text.strip() for r in runs):
+                        runs.append(_Run("\n", run.bold, run.italic))  # the words either side
+                    else:
+                        page_break = True
                 runs.append(run)
             elif tag in _INLINE_CONTAINERS:
                 page_break = self._runs(child, p_style, runs, boxes) or page_break
@@ -620,6 +623,7 @@ class _Reader:
             caps = caps if own is None else own
             font = _fonts(rpr) or font
         parts: list[str] = []
+        break_first = False
         for child in r:
             tag = child.tag
             if tag == T:
@@ -628,8 +632,9 @@ class _Reader:
                 parts.append("\t")
             elif tag == BR:
                 if child.get(_w("type"), "") in ("page", "column") and not parts:
-                    return _Run("\f", bold, italic)
-                parts.append("\n")
+                    break_first = True
+                else:
+                    parts.append("\n")
             elif tag == CR:
                 parts.append("\n")
             elif tag == NB_HYPHEN:
@@ -649,7 +654,7 @@ class _Reader:
             text = legacy.to_unicode(text, encoding, capitals=legacy.capital_font(font))
         if caps:
             text = text.upper()
-        return _Run(text, bold, italic, encoding)
+        return _Run(text, bold, italic, encoding, break_first)
 
     def _table(self, tbl: Any) -> SourceTable:
         grid = tbl.find(_w("tblGrid"))
@@ -739,7 +744,3 @@ def read_docx_bytes(data: bytes, name: str) -> SourceDocument:
     package = _Package(data, name)
     root = package.xml(package.main_part(), required=True)
     return _Reader(package).read(root)
-
-
-def read_docx(path: Path) -> SourceDocument:
-    return read_docx_bytes(read_bytes(path), path.name)

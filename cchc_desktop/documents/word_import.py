@@ -43,13 +43,14 @@ def find_libreoffice() -> str | None:
     return None
 
 
-def convert_to_docx(path: Path, soffice: str | None = None) -> bytes:
-    """A .doc (or .rtf) converted to .docx by LibreOffice, in a private profile so that a
-    LibreOffice the officer has open is not disturbed."""
+def convert_to_docx(path: Path, soffice: str | None = None, *, kind: str = "doc") -> bytes:
+    """A .doc (or, ``kind="rtf"``, an RTF file) converted to .docx by LibreOffice, in a private
+    profile so that a LibreOffice the officer has open is not disturbed."""
     program = soffice or find_libreoffice()
     if program is None:
+        form = "RTF" if kind == "rtf" else "Word 97-2003 (.doc)"
         raise DocumentImportError(
-            f"Tệp «{path.name}» là định dạng Word 97-2003 (.doc) và máy chưa cài LibreOffice để "
+            f"Tệp «{path.name}» là định dạng {form} và máy chưa cài LibreOffice để "
             "chuyển đổi: hãy mở tệp bằng Word và lưu lại dưới dạng .docx (Tệp → Lưu thành → "
             "Word Document), rồi nhập tệp .docx."
         )
@@ -92,7 +93,7 @@ def load_document(path: Path) -> SourceDocument:
     data = read_bytes(path)
     kind = sniff(data)
     if kind in ("doc", "rtf"):
-        data = convert_to_docx(path)
+        data = convert_to_docx(path, kind=kind)
     elif kind == "":
         raise DocumentImportError(
             f"Không nhập được tệp «{path.name}»: đây không phải tệp Word (.docx hoặc .doc)."

@@ -6,13 +6,14 @@ TCVN3. The import tests read them back."""
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
@@ -171,6 +172,31 @@ class Numbering:
         ppr.insert(0, num_pr)
 
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NAMESPACES = " ".join(
+    f'xmlns:{prefix}="{uri}"'
+    for prefix, uri in (
+        ("w", W_NS),
+        ("mc", "http://schemas.openxmlformats.org/markup-compatibility/2006"),
+        ("wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"),
+        ("a", "http://schemas.openxmlformats.org/drawingml/2006/main"),
+        ("wps", "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"),
+        ("v", "urn:schemas-microsoft-com:vml"),
+        ("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    )
+)
+SMALL_BODY = (
+    ("I. MỤC ĐÍCH, YÊU CẦU", True),
+    ("1. Nâng cao nhận thức của cán bộ, công chức về cải cách hành chính.", False),
+    ("II. TỔ CHỨC THỰC HIỆN", True),
+    ("1. Văn phòng HĐND và UBND xã", True),
+    ("Chủ trì, theo dõi, đôn đốc việc thực hiện Kế hoạch.", False),
+    ("2. Phòng Văn hóa - Xã hội", True),
+    ("Tuyên truyền trên hệ thống truyền thanh xã.", False),
+)
+CLOSING = "Trên đây là Kế hoạch tuyên truyền cải cách hành chính của Ủy ban nhân dân xã An Lão./."
+
+
 class Writer:
     """A document being typed, paragraph by paragraph."""
 
@@ -279,3 +305,58 @@ class Writer:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
         section.left_margin = Cm(2)
+
+    # --- what python-docx does not write ------------------------------------------------
+
+    def raw(self, xml: str, container=None) -> None:
+        """Body XML as Word writes it (tracked changes, fields, content controls, text boxes),
+        added in order; ``w:``, ``mc:``, ``wp:``, ``a:`` and ``wps:`` are bound."""
+        wrapper = parse_xml(f"<w:body {NAMESPACES}>{xml}</w:body>")
+        target = container._tc if container is not None else self.doc.element.body
+        end = target.find(qn("w:sectPr"))
+        for element in list(wrapper):
+            if end is not None:
+                end.addprevious(element)
+            else:
+                target.append(element)
+
+    def commune_header(self, name: str = "AN LÃO", date_line: str = "") -> None:
+        self.header_table(["ỦY BAN NHÂN DÂN", f"XÃ {name}"], "Số: 15/KH-UBND",
+                          date_line or "An Lão, ngày 12 tháng 7 năm 2025")  # fmt: skip
+
+    def small_body(self) -> None:
+        """Two sections, the second the units' blocks, typed with their labels."""
+        for line, bold in SMALL_BODY:
+            self.para(line, bold=bold)
+
+    def ending(self, closing: str = CLOSING) -> None:
+        """The closing paragraph, the recipients and the signature, in a table."""
+        self.para(closing)
+        self.signature_table(["- Lưu: VT, VHXH."], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+                             "Nguyễn Văn An")  # fmt: skip
+
+
+def commune_plan(body=None, *, summary: str = "Tuyên truyền cải cách hành chính 6 tháng cuối năm 2025") -> Writer:  # fmt: skip
+    """A short plan of xã An Lão up to its signature; ``body(w)`` types the body (the usual
+    two sections when None)."""
+    w = Writer()
+    w.commune_header()
+    w.title([summary])
+    w.para("Căn cứ Kế hoạch số 12/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân xã An Lão.")
+    (body or Writer.small_body)(w)
+    w.ending()
+    return w
+
+
+def repack(source: Path, target: Path, *, parts: dict[str, bytes | None] | None = None) -> Path:
+    """A .docx's package rewritten: each named part replaced by new bytes, or left out (None)."""
+    parts = parts or {}
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            if info.filename in parts:
+                continue
+            new.writestr(info, old.read(info))
+        for name, data in parts.items():
+            if data is not None:
+                new.writestr(name, data)
+    return target
