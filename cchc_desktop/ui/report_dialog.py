@@ -36,7 +36,7 @@ from cchc_desktop.core.report import (
 )
 from cchc_desktop.core.timewords import format_date_vn
 from cchc_desktop.core.tracking import TrackedTask
-from cchc_desktop.errors import CchcError
+from cchc_desktop.errors import CchcError, ReadOnlyTargetError
 from cchc_desktop.store.tracking import TaskStore
 from cchc_desktop.ui.forms.ui_report_dialog import Ui_ReportDialog
 from cchc_desktop.ui.messages import show_error
@@ -283,18 +283,29 @@ class ReportDialog(QDialog):
         from cchc_desktop.documents.package import TargetsExistError, export_report
 
         report = self.current_report()
+
+        def asked(question: str) -> bool:
+            answer = QMessageBox.question(
+                self,
+                "Ghi đè tệp?",
+                question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            return answer == QMessageBox.StandardButton.Yes
+
         try:
             try:
                 result = export_report(report, Path(folder))
-            except TargetsExistError as exists:
-                answer = QMessageBox.question(
-                    self,
-                    "Ghi đè tệp?",
-                    f"{exists.message}\n\nGhi đè các tệp này bằng bản mới?",
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                    QMessageBox.StandardButton.No,
+            except ReadOnlyTargetError as locked:
+                names = ", ".join(f"«{p.name}»" for p in locked.files)
+                if not asked(f"Tệp {names} đang ở chế độ chỉ đọc. Vẫn ghi đè?"):
+                    return
+                result = export_report(
+                    report, Path(folder), overwrite=True, replace_read_only=True
                 )
-                if answer != QMessageBox.StandardButton.Yes:
+            except TargetsExistError as exists:
+                if not asked(f"{exists.message}\n\nGhi đè các tệp này bằng bản mới?"):
                     return
                 result = export_report(report, Path(folder), overwrite=True)
         except CchcError as error:
