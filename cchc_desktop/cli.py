@@ -11,12 +11,18 @@ from pathlib import Path
 from cchc_desktop import __version__
 from cchc_desktop.core import office as office_words
 from cchc_desktop.core.clock import Clock
-from cchc_desktop.core.model import ItemRole, Office, Plan
+from cchc_desktop.core.model import ItemRole, Office, Plan, TaskStatus
 from cchc_desktop.core.outline import plan_text
 from cchc_desktop.core.sample import sample_office, sample_plan
 from cchc_desktop.core.template import TemplateItem, bundled_template, load_template
 from cchc_desktop.documents.package import TargetsExistError
-from cchc_desktop.errors import CchcError, DocumentImportError, ReadOnlyTargetError, TemplateError
+from cchc_desktop.errors import (
+    CchcError,
+    DocumentImportError,
+    ReadOnlyTargetError,
+    SamePlanError,
+    TemplateError,
+)
 from cchc_desktop.store.database import open_database
 from cchc_desktop.store.repository import Repository
 
@@ -78,12 +84,23 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path)
 
     bring = commands.add_parser(
-        "import", help="nhập một kế hoạch từ tệp Word (.docx, .doc) để theo dõi, hoặc làm mẫu"
+        "import",
+        help="nhập một kế hoạch: từ tệp Word (.docx, .doc) để theo dõi hoặc làm mẫu, hoặc từ gói "
+        "kế hoạch (.zip) hay tệp phụ lục (.xlsx) của máy khác, cùng việc theo dõi",
     )
-    bring.add_argument("file", type=Path, help="tệp Word của kế hoạch")
+    bring.add_argument("file", type=Path, help="tệp Word, gói .zip hoặc tệp phụ lục .xlsx")
     bring.add_argument("--db", type=Path, required=True, help="tệp dữ liệu (tạo mới nếu chưa có)")
     bring.add_argument(
         "--template", metavar="TÊN", help="lưu làm mẫu kế hoạch mang tên này thay vì kế hoạch"
+    )
+    same = bring.add_mutually_exclusive_group()
+    same.add_argument(
+        "--replace", action="store_true", help="kế hoạch đã có: thay bằng bản trong gói"
+    )
+    same.add_argument(
+        "--keep-both",
+        action="store_true",
+        help="kế hoạch đã có: giữ cả hai (bản trong gói nhận mã mới)",
     )
 
     listing = commands.add_parser("templates", help="liệt kê các mẫu kế hoạch đã nhập")
@@ -108,8 +125,11 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-pdf", action="store_true", help="không xuất .pdf")
 
 
-def _export(plan: Plan, office: Office, args: argparse.Namespace, clock: Clock) -> None:
+def _export(
+    plan: Plan, office: Office, args: argparse.Namespace, clock: Clock, repo: Repository
+) -> None:
     from cchc_desktop.documents.package import export_package
+    from cchc_desktop.store.exchange import plan_history
 
     pdf_writer = None
     if not args.no_pdf:
@@ -119,6 +139,7 @@ def _export(plan: Plan, office: Office, args: argparse.Namespace, clock: Clock) 
     result = export_package(
         plan, office, args.out, pdf_writer=pdf_writer, make_zip=args.zip, overwrite=args.force,
         replace_read_only=args.force, today=clock.today(),
+        history=plan_history(repo, plan.id) if plan.id is not None else None,
     )  # fmt: skip
     for path in result.files:
         print(f"Đã ghi {path}")
@@ -156,8 +177,14 @@ def _report(args: argparse.Namespace, clock: Clock) -> None:
 
 
 def _import(args: argparse.Namespace, clock: Clock) -> None:
-    """A Word file read and checked completely before the database is opened: a file that
-    cannot be brought in leaves the database as it was."""
+    """A file read and checked completely before the database is opened: a file that cannot
+    be brought in leaves the database as it was. A package or appendix workbook (told by what
+    it holds) brings a plan moved from another PC; anything else is read as a Word file."""
+    from cchc_desktop.documents.plan_package import is_plan_package
+
+    if is_plan_package(args.file):
+        _import_package(args, clock)
+        return
     from cchc_desktop.documents.word_import import (
         check_plan,
         read_plan,
@@ -183,6 +210,39 @@ def _import(args: argparse.Namespace, clock: Clock) -> None:
         print(("Đã tạo hồ sơ cơ quan: " if imported.office_created else "Cơ quan: ") + who)
         warnings = imported.warnings
     for warning in warnings:
+        print(f"Lưu ý: {warning}", file=sys.stderr)
+
+
+def _import_package(args: argparse.Namespace, clock: Clock) -> None:
+    from cchc_desktop.documents.plan_package import import_plan_data, read_plan_file
+    from cchc_desktop.store.exchange import SamePlan
+
+    if args.template is not None:
+        raise DocumentImportError(
+            f"Tệp «{args.file.name}» là gói kế hoạch, không phải tệp Word: chỉ văn bản Word mới "
+            "nhập làm mẫu được."
+        )
+    data = read_plan_file(args.file)
+    choice = SamePlan.REPLACE if args.replace else SamePlan.KEEP_BOTH if args.keep_both else None
+    repo = Repository(open_database(args.db), clock)
+    try:
+        moved = import_plan_data(data, repo, choice)
+    except SamePlanError as exc:
+        raise CchcError(
+            f"{exc.message} Thêm --replace để thay bằng bản trong tệp, hoặc --keep-both để giữ "
+            "cả hai."
+        ) from exc
+    print(f"plan {moved.plan_id}: {moved.plan.title}")
+    who = office_words.formal_name(moved.office)
+    print(("Đã tạo hồ sơ cơ quan: " if moved.office_created else "Cơ quan: ") + who)
+    tracked = sum(1 for t in moved.plan.tasks if t.status is not TaskStatus.NOT_STARTED)
+    print(
+        f"Theo dõi: {len(moved.plan.tasks)} nhiệm vụ ({tracked} đã có tiến độ), "
+        f"{moved.history_lines} dòng lịch sử"
+        + (" — đã thay kế hoạch cũ." if moved.replaced else "")
+        + (" — giữ cả hai, bản mới nhận mã mới." if moved.kept_both else "")
+    )
+    for warning in moved.warnings:
         print(f"Lưu ý: {warning}", file=sys.stderr)
 
 
@@ -215,7 +275,7 @@ def run(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
             f"Đã tạo kế hoạch mẫu số {plan_id} «{plan.title}» của "
             f"{office_words.formal_name(office)} trong {db_path}"
         )
-        _export(plan, office, args, clock)
+        _export(plan, office, args, clock, repo)
     elif args.command == "plans":
         repo = _existing_db(args.db)
         offices = {o.id: o for o in repo.offices()}
@@ -239,7 +299,7 @@ def run(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         plan = repo.plan(args.plan)
         if plan.office_id is None:
             raise CchcError(f"Kế hoạch số {args.plan} chưa gắn với cơ quan nào.")
-        _export(plan, repo.office(plan.office_id), args, clock)
+        _export(plan, repo.office(plan.office_id), args, clock, repo)
     elif args.command == "report":
         _report(args, clock)
     elif args.command == "import":

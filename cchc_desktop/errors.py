@@ -93,3 +93,16 @@ class DataFormatError(CchcError):
 class DocumentImportError(CchcError):
     """A file that cannot be brought in as a plan or a template (not a .docx, damaged,
     protected, too large, not a plan); nothing has been written. The command line exits 2."""
+
+
+class SamePlanError(CchcError):
+    """The plan brought in is in the database already (the same uid): the officer chooses to
+    replace it or keep both; nothing has been written."""
+
+    def __init__(self, plan_id: int, title: str) -> None:
+        super().__init__(
+            f"Kế hoạch «{title}» đã có trong dữ liệu này (kế hoạch số {plan_id}). Hãy chọn thay "
+            "bằng bản trong tệp, hoặc giữ cả hai. Chưa ghi gì."
+        )
+        self.plan_id = plan_id
+        self.title = title

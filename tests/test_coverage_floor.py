@@ -1,6 +1,7 @@
 """Every module of core/, store/ and documents/ stays covered by the tests of those layers: a
 file that falls under its floor fails here, naming the file and its lines not run (the tests
-of reading Word files count too: they drive core/ and documents/ modules of their own).
+of reading Word files and of sending plans count too: they drive core/, store/ and documents/
+modules of their own).
 
 Runs those layers' tests again under coverage (about 20 s; the paper tests, which only render
 what the others already write, are left out)."""
@@ -25,7 +26,7 @@ def test_every_core_store_and_documents_file_keeps_its_coverage_floor(tmp_path):
     report = tmp_path / "coverage.json"
     source = ",".join(f"cchc_desktop/{layer}" for layer in LAYERS)
     env_run = [sys.executable, "-m", "coverage", "run", f"--data-file={data}", f"--source={source}"]
-    tests = [*(f"tests/{layer}" for layer in LAYERS), "tests/importing"]
+    tests = [*(f"tests/{layer}" for layer in LAYERS), "tests/importing", "tests/exchange"]
     run = subprocess.run(
         [*env_run, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests,
          "--ignore=tests/documents/test_rendering.py"],

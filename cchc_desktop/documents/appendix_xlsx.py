@@ -14,11 +14,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cchc_desktop.core.interchange import PlanHistory
 from cchc_desktop.core.model import Office, Plan
 from cchc_desktop.core.outline import Appendix, Cell, Table, plan_outline
 from cchc_desktop.core.tracking import is_overdue, status_text
 from cchc_desktop.documents.cleaning import Cleaning
 from cchc_desktop.documents.layout import FONT, LANDSCAPE_TEXT_CM, column_widths
+from cchc_desktop.documents.plan_package import embed_plan_data
 from cchc_desktop.documents.safe_write import write_atomically
 
 PAGE_CHARS = 143  # characters of 12 pt across A4 landscape, the sum of the column widths
@@ -222,11 +224,17 @@ def build_appendix_workbook(
 
 
 def write_appendix_xlsx(
-    plan: Plan, office: Office, target: Path, today: date | None = None
+    plan: Plan,
+    office: Office,
+    target: Path,
+    today: date | None = None,
+    history: PlanHistory | None = None,
 ) -> list[str]:
-    """Write the appendix workbook to ``target`` safely; returns warnings."""
+    """Write the appendix workbook to ``target`` safely, the plan's data (with its tasks'
+    ``history``) hidden inside for moving and consolidating; returns warnings."""
     clean = Cleaning()
     workbook = build_appendix_workbook(plan, office, clean, today)
+    embed_plan_data(workbook, plan, office, history)
     write_atomically(target, lambda temp: workbook.save(str(temp)))
     return clean.warnings
 

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from cchc_desktop.core.interchange import PlanHistory
 from cchc_desktop.core.model import Office, Plan
 from cchc_desktop.core.period import PeriodKind
 from cchc_desktop.core.report import Report
 from cchc_desktop.core.text import slug
+from cchc_desktop.documents.plan_package import DATA_MEMBER, package_json
 from cchc_desktop.documents.safe_write import (
     Staging,
     refuse_read_only,
@@ -104,9 +106,11 @@ def export_package(
     overwrite: bool = False,
     replace_read_only: bool = False,
     today: date | None = None,
+    history: PlanHistory | None = None,
 ) -> ExportResult:
     """Write the .docx, the .xlsx and (given a writer) the .pdf, then optionally the .zip, into
-    a staging folder; move them into place only when every one is whole.
+    a staging folder; move them into place only when every one is whole. The .xlsx and the
+    .zip carry the plan's data with its tasks' ``history`` (documents/plan_package.py).
 
     Refuses, before writing anything, when a target is read-only and ``replace_read_only`` is
     false (ReadOnlyTargetError), or exists and ``overwrite`` is false (TargetsExistError).
@@ -120,7 +124,7 @@ def export_package(
         warnings = write_plan_docx(plan, office, staging.path(paths.docx))
         warnings += [
             w
-            for w in write_appendix_xlsx(plan, office, staging.path(paths.xlsx), today)
+            for w in write_appendix_xlsx(plan, office, staging.path(paths.xlsx), today, history)
             if w not in warnings
         ]
         if pdf_writer is not None and paths.pdf is not None:
@@ -132,6 +136,7 @@ def export_package(
                 with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as archive:
                     for member in members:
                         archive.write(staging.path(member), member.name)
+                    archive.writestr(DATA_MEMBER, package_json(plan, office, history))
 
             write_atomically(staging.path(paths.zip), write_zip)
         staging.commit(paths.files)
