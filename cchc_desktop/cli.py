@@ -103,6 +103,35 @@ def _parser() -> argparse.ArgumentParser:
         help="kế hoạch đã có: giữ cả hai (bản trong gói nhận mã mới)",
     )
 
+    gather = commands.add_parser(
+        "consolidate",
+        help="tổng hợp các gói kế hoạch (.zip, .xlsx) của các đơn vị thành một bảng cho cấp trên",
+    )
+    gather.add_argument(
+        "packages", nargs="+", type=Path, metavar="GÓI", help="gói .zip, tệp .xlsx hoặc thư mục"
+    )
+    gather.add_argument(
+        "--out", type=Path, required=True, help="tệp .xlsx kết quả (báo cáo .docx ghi bên cạnh)"
+    )
+    gather.add_argument(
+        "--expected", type=Path, help="danh sách đơn vị phải gửi (.txt mỗi dòng một đơn vị, .xlsx)"
+    )
+    gather.add_argument(
+        "--period", help="kỳ kế hoạch: h1-2025, h2-2025, nam-2025 (mặc định: kỳ của đa số gói)"
+    )
+    gather.add_argument(
+        "--as-of",
+        type=date.fromisoformat,
+        help="tính quá hạn đến ngày YYYY-MM-DD (mặc định: hôm nay)",
+    )
+    gather.add_argument(
+        "--issuer",
+        default="Sở Nội vụ",
+        help="cơ quan tổng hợp, in ở đầu báo cáo (mặc định: Sở Nội vụ)",
+    )
+    gather.add_argument("--signer", default="", help="người ký báo cáo")
+    gather.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+
     listing = commands.add_parser("templates", help="liệt kê các mẫu kế hoạch đã nhập")
     listing.add_argument("--db", type=Path, required=True)
 
@@ -246,6 +275,37 @@ def _import_package(args: argparse.Namespace, clock: Clock) -> None:
         print(f"Lưu ý: {warning}", file=sys.stderr)
 
 
+def _consolidate(args: argparse.Namespace, clock: Clock) -> None:
+    from cchc_desktop.core.consolidation import parse_plan_period
+    from cchc_desktop.documents.consolidate import consolidate
+
+    result = consolidate(
+        args.packages, args.out, as_of=args.as_of or clock.today(), expected=args.expected,
+        period=parse_plan_period(args.period) if args.period else None, issuer=args.issuer,
+        signer=args.signer, overwrite=args.force, replace_read_only=args.force,
+    )  # fmt: skip
+    whole = result.whole
+    c = whole.counts
+    period = whole.selection.period
+    sent = (
+        f"{len(whole.counted)} đơn vị"
+        if whole.missing is None
+        else f"{whole.sent_of_expected}/{whole.expected} đơn vị phải gửi"
+        + (f" (và {whole.outside} ngoài danh sách)" if whole.outside else "")
+    )
+    print(
+        f"Tổng hợp {period.label if period else ''}: {sent}; {c.total} nhiệm vụ, {c.done} hoàn "
+        f"thành, {c.in_progress} đang thực hiện, {c.not_started} chưa thực hiện, {c.overdue} "
+        "quá hạn."
+    )
+    if whole.missing:
+        print(f"Chưa gửi: {', '.join(m.name for m in whole.missing)}.")
+    for path in result.files:
+        print(f"Đã ghi {path}")
+    for line in [*result.notes, *result.warnings]:
+        print(f"Lưu ý: {line}", file=sys.stderr)
+
+
 def _existing_db(path: Path) -> Repository:
     """A database that must be there already: a missing or empty file is said, not made."""
     return Repository(open_database(path, create=False))
@@ -304,6 +364,8 @@ def run(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         _report(args, clock)
     elif args.command == "import":
         _import(args, clock)
+    elif args.command == "consolidate":
+        _consolidate(args, clock)
     elif args.command == "templates":
         from cchc_desktop.store.templates import stored_templates
 

@@ -106,3 +106,10 @@ class SamePlanError(CchcError):
         )
         self.plan_id = plan_id
         self.title = title
+
+
+class ConsolidationCancelled(CchcError):
+    """The officer stopped a consolidation; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("Đã dừng tổng hợp; chưa ghi tệp nào.")

@@ -180,8 +180,9 @@ def loads(text: str | bytes) -> PlanData:
 
 
 def load_return(text: str | bytes) -> PlanReturn:
-    """What consolidation reads of a document: the office, the plan's identity, period and
-    template, and its tasks — each checked as ``loads`` checks it, the body left unread."""
+    """What consolidation reads of a document: who the office is, the plan's identity, period
+    and template, and the tasks of its appendix — each checked as ``loads`` checks it; the body,
+    the office's units and the tasks left out of the appendix are not read."""
     raw = _parse(text)
     plan = raw["plan"]
     version = plan.get("format", 1)
@@ -197,15 +198,30 @@ def load_return(text: str | bytes) -> PlanReturn:
             raise DataFormatError(f"plan.{name}", "phải là chuỗi văn bản")
         return value
 
+    def chosen(i: int, task: Any) -> bool:
+        if not isinstance(task, dict):
+            raise DataFormatError(f"plan.tasks[{i}]", "phải là một đối tượng")
+        value = task.get("chosen", True)
+        if not isinstance(value, bool):
+            raise DataFormatError(f"plan.tasks[{i}].chosen", "phải là true hoặc false")
+        return value
+
+    office = {k: v for k, v in raw["office"].items() if k in _WHO}
     issued_on = plan.get("issued_on")
     return PlanReturn(
-        office=office_from_dict(raw["office"]),
+        office=office_from_dict(office),
         plan_uid=text_field("uid"),
         period=from_data(Period, plan.get("period"), "plan.period"),
         template_id=text_field("template_id"),
         summary=text_field("summary"),
         number=text_field("number"),
         issued_on=None if issued_on is None else from_data(date, issued_on, "plan.issued_on"),
-        tasks=tuple(from_data(Task, t, f"plan.tasks[{i}]") for i, t in enumerate(tasks)),
+        tasks=tuple(
+            from_data(Task, t, f"plan.tasks[{i}]") for i, t in enumerate(tasks) if chosen(i, t)
+        ),
         exported_at=raw["exported_at"],
     )
+
+
+# What consolidation needs to know of an office: who it is.
+_WHO = frozenset({"format", "kind", "name", "province", "governing_body", "uid"})

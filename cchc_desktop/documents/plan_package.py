@@ -82,8 +82,11 @@ def embed_plan_data(
 # --- reading ---------------------------------------------------------------------------------
 
 
+READ_FAILED = "Không đọc được tệp «{name}»: "
+
+
 def _fail(name: str, problem: str) -> DocumentImportError:
-    return DocumentImportError(f"Không đọc được tệp «{name}»: {problem}")
+    return DocumentImportError(READ_FAILED.format(name=name) + problem)
 
 
 def is_plan_package(path: Path) -> bool:

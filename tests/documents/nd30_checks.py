@@ -8,6 +8,7 @@ import re
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.table import Table
 
 from cchc_desktop.core.textwidth import text_width_cm
 from tests.documents.paper import Page
@@ -58,8 +59,10 @@ def check_plan_docx(
     place: str,
     authority: list[str],
     signer: str,
+    doc_type: str = "KẾ HOẠCH",
 ) -> None:
-    """Header, title, body, signature and recipients as the decree wants them."""
+    """Header, title, body, signature and recipients as the decree wants them (a plan's, or
+    another ``doc_type``'s: "BÁO CÁO")."""
     header = document.tables[0]
     grid = [
         int(c.get(qn("w:w"))) / 1440 * 2.54 for c in header._tbl.tblGrid.findall(qn("w:gridCol"))
@@ -85,10 +88,10 @@ def check_plan_docx(
     date_line = date_cell.paragraphs[0].text
     assert date_line.startswith(f"{place}, ngày ") and effective(date_cell.paragraphs[0], "italic")
     month = re.search(r"tháng (\S+) năm", date_line)
-    assert month and not re.fullmatch(r"0[3-9]|1[0-2]\b", month.group(1))  # "tháng 8", never "08"
+    assert month and not re.fullmatch(r"0[3-9]", month.group(1))  # "tháng 8", never "08"
 
     body = [p for p in document.paragraphs if p.text.strip()]
-    assert body[0].text == "KẾ HOẠCH" and effective(body[0], "bold")
+    assert body[0].text == doc_type and effective(body[0], "bold")
     summary = body[1]
     assert effective(summary, "bold") and centred(summary)
     assert summary.text != summary.text.upper(), "the summary is in sentence case"
@@ -96,7 +99,8 @@ def check_plan_docx(
     assert closing, "the text ends with ./."
     assert closing[-1]._p.getnext().tag == qn("w:tbl"), "the signature follows the closing"
 
-    signature = document.tables[1].rows[0]
+    # The table after the closing paragraph: a report has a table of figures before it.
+    signature = Table(closing[-1]._p.getnext(), document._body).rows[0]
     assert signature._tr.trPr.find(qn("w:cantSplit")) is not None
     recipients, signing = signature.cells
     sent = [p for p in recipients.paragraphs if p.text]

@@ -105,6 +105,8 @@ def test_damaged_data_is_refused_naming_the_field(change, field, problem):
         (lambda d: d["plan"].update(summary=5), "plan.summary"),
         (lambda d: d["plan"].update(issued_on="31/8/2025"), "plan.issued_on"),
         (lambda d: d["plan"]["tasks"][3].update(chosen="có"), "plan.tasks[3].chosen"),
+        (lambda d: d["plan"]["tasks"].append("nhiệm vụ"), "plan.tasks[15]"),
+        (lambda d: d["office"].update(name=None), "office.name"),
     ],
 )
 def test_what_consolidation_reads_is_checked_as_closely(change, field):

@@ -229,3 +229,24 @@ def test_a_package_cannot_become_a_template(sent, tmp_path, capsys):
     assert main(["import", str(package), "--db", str(target), "--template", "Mẫu"]) == 2
     assert "chỉ văn bản Word mới nhập làm mẫu được" in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_a_task_uid_another_plan_holds_here_takes_a_new_one_with_its_history(
+    first_pc, sent, tmp_path
+):
+    package, _ = sent
+    data = read_plan_file(package)
+    busy_uid = max(data.history, key=lambda uid: len(data.history[uid]))
+    second = Repository(open_database(tmp_path / "may-2.sqlite"), at(1, 10))
+    office = ward()
+    second.save_office(office)
+    other = plan_for(office)
+    other.office_id = office.id
+    other.tasks[0].uid = busy_uid  # a task copied by hand into another plan
+    second.save_plan(other)
+    assert main(["import", str(package), "--db", str(db_path(second))]) == 0
+    moved = next(s.id for s in second.plans() if s.id != other.id)
+    history = history_of(second, moved)
+    assert busy_uid not in history and len(history) == len(data.history)
+    assert sorted(len(v) for v in history.values()) == sorted(len(v) for v in data.history.values())
+    second.close()
