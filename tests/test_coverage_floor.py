@@ -4,7 +4,7 @@ of reading Word files and of sending plans count too: they drive core/, store/ a
 modules of their own).
 
 Runs those layers' tests again under coverage (about 20 s; the paper tests, which only render
-what the others already write, are left out)."""
+what the others already write, and the window's side of sending plans are left out)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def test_every_core_store_and_documents_file_keeps_its_coverage_floor(tmp_path):
     tests = [*(f"tests/{layer}" for layer in LAYERS), "tests/importing", "tests/exchange"]
     run = subprocess.run(
         [*env_run, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests,
-         "--ignore=tests/documents/test_rendering.py"],
+         "--ignore=tests/documents/test_rendering.py", "--ignore=tests/exchange/test_exchange_ui.py"],
         cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
     )  # fmt: skip
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]

@@ -22,6 +22,8 @@ from cchc_desktop.ui.settings import EXPORT_FOLDER
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+    from cchc_desktop.core.interchange import PlanHistory
+
 
 @contextmanager
 def busy() -> Iterator[None]:
@@ -43,6 +45,7 @@ def export_plan_documents(
     lead: str = "",
     offer_print: bool = False,
     today: date | None = None,
+    history: PlanHistory | None = None,
 ) -> list[Path] | None:
     """The .docx, .xlsx and .pdf of the plan into a folder the officer picks; None when
     nothing was written (cancelled, refused to overwrite, or an error already shown)."""
@@ -59,6 +62,7 @@ def export_plan_documents(
             result = export_package(
                 plan, office, Path(folder), pdf_writer=write_plan_pdf, make_zip=make_zip,
                 overwrite=overwrite, replace_read_only=replace_read_only, today=today,
+                history=history,
             )  # fmt: skip
         return result.files, result.warnings
 

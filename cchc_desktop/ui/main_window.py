@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
         self.ui.actionBackup.triggered.connect(self.backup)
         self.ui.actionRestoreBackup.triggered.connect(self.restore_backup)
         self.ui.actionImportWord.triggered.connect(self.import_word)
+        self.ui.actionOpenPackage.triggered.connect(self.open_package)
+        self.ui.actionConsolidate.triggered.connect(self.consolidate)
         self.ui.actionOpenDataFolder.triggered.connect(self.open_data_folder)
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionAbout.triggered.connect(self.about)
@@ -204,7 +206,7 @@ class MainWindow(QMainWindow):
             self.ui.actionDeletedPlans, self.ui.actionDeadlineRule, self.ui.actionRestoreBackup,
             self.ui.actionAddTask, self.ui.actionDeleteTask, self.ui.actionMoveUp,
             self.ui.actionMoveDown, self.ui.actionRecordIssue, self.ui.actionEditPlan,
-            self.ui.actionDuplicatePlan, self.ui.actionDeletePlan,
+            self.ui.actionDuplicatePlan, self.ui.actionDeletePlan, self.ui.actionOpenPackage,
         }  # fmt: skip
         self.read_only = repo.read_only
         if self.read_only:
@@ -645,10 +647,13 @@ class MainWindow(QMainWindow):
         """The .docx, .xlsx and .pdf into a folder the officer picks (remembered)."""
         self.tracker.commit_panel()
         current = self._current()
-        if current is not None:
+        if current is not None and self.current_plan_id is not None:
+            from cchc_desktop.store.exchange import plan_history
+
             export_plan_documents(
-                self, *current, make_zip=self.ui.actionZip.isChecked(), today=self.today()
-            )
+                self, *current, make_zip=self.ui.actionZip.isChecked(), today=self.today(),
+                history=plan_history(self.repo, self.current_plan_id),  # travels in the package
+            )  # fmt: skip
 
     def export_pdf(self) -> None:
         current = self._current()
@@ -803,6 +808,20 @@ class MainWindow(QMainWindow):
         plan_id = import_from_word(self, self.repo, self.clock)
         if plan_id is not None:
             self.open_plan(plan_id)
+
+    def open_package(self) -> None:
+        """Tệp → Mở gói kế hoạch…: a plan moved from another PC, with its tracking."""
+        from cchc_desktop.ui.exchange_dialogs import open_package
+
+        plan_id = open_package(self, self.repo)
+        if plan_id is not None:
+            self.open_plan(plan_id)
+
+    def consolidate(self) -> None:
+        """Tệp → Tổng hợp từ các đơn vị…: the offices' packages in one workbook and report."""
+        from cchc_desktop.ui.exchange_dialogs import consolidate_from_offices
+
+        consolidate_from_offices(self, self.repo, self.today())
 
     def bring_to_front(self) -> None:
         """Another start of the program on this file asked for this window."""
