@@ -29,7 +29,9 @@ def test_every_core_store_and_documents_file_keeps_its_coverage_floor(tmp_path):
     tests = [*(f"tests/{layer}" for layer in LAYERS), "tests/importing", "tests/exchange"]
     run = subprocess.run(
         [*env_run, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests,
-         "--ignore=tests/documents/test_rendering.py", "--ignore=tests/exchange/test_exchange_ui.py"],
+         "--ignore=tests/documents/test_rendering.py",
+         "--ignore=tests/exchange/test_exchange_ui.py",
+         "--ignore=tests/exchange/test_consolidated_paper.py"],
         cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
     )  # fmt: skip
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]

@@ -46,9 +46,9 @@ Progress = Callable[[int, int, str], bool]  # done, total, what is being done �
 
 # Column headings and widths (characters) of the sheets.
 TASK_COLUMNS = (
-    ("TT", 6), ("Đơn vị", 22), ("TT trong phụ lục", 8), ("Nhiệm vụ", 46), ("Sản phẩm", 14),
-    ("Cơ quan chủ trì", 18), ("Thời gian hoàn thành", 14), ("Hạn", 11), ("Trạng thái", 16),
-    ("Quá hạn", 8), ("Kết quả", 18), ("Minh chứng", 28), ("Lý do, ghi chú", 28),
+    ("TT", 5), ("Đơn vị", 18), ("TT trong phụ lục", 6), ("Nhiệm vụ", 40), ("Sản phẩm", 12),
+    ("Cơ quan chủ trì", 16), ("Thời gian hoàn thành", 12), ("Hạn", 11), ("Trạng thái", 14),
+    ("Quá hạn", 7), ("Kết quả", 16), ("Minh chứng", 22), ("Lý do, ghi chú", 22),
 )  # fmt: skip
 STATUS_COLUMNS = (
     ("Tổng số", 8), ("Hoàn thành", 10), ("Đang thực hiện", 10), ("Chưa thực hiện", 10),
