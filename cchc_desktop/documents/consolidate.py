@@ -26,7 +26,12 @@ from cchc_desktop.core.tracking import results_text
 from cchc_desktop.documents.cleaning import Cleaning
 from cchc_desktop.documents.layout import FONT
 from cchc_desktop.documents.plan_package import PACKAGE_SUFFIXES, READ_FAILED, read_plan_return
-from cchc_desktop.documents.safe_write import Staging, refuse_read_only, remove_leftovers
+from cchc_desktop.documents.safe_write import (
+    Staging,
+    refuse_read_only,
+    remove_leftovers,
+    write_atomically,
+)
 from cchc_desktop.errors import CchcError, ConsolidationCancelled
 
 if TYPE_CHECKING:
@@ -284,7 +289,6 @@ def _write(
     clean: Cleaning,
 ) -> None:
     from cchc_desktop.documents import nd30
-    from cchc_desktop.documents.safe_write import write_atomically
 
     xlsx, docx = targets
     with Staging(xlsx.parent) as staging:

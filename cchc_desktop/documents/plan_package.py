@@ -43,21 +43,19 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
-def plan_data(
-    plan: Plan, office: Office, history: PlanHistory | None, clock: Clock | None = None
-) -> PlanData:
+def _plan_data(plan: Plan, office: Office, history: PlanHistory | None) -> PlanData:
     return PlanData(
         plan=plan,
         office=office,
         history={uid: tuple(lines) for uid, lines in (history or {}).items()},
-        exported_at=(clock or Clock()).stamp(),
+        exported_at=Clock().stamp(),
         app_version=__version__,
     )
 
 
 def package_json(plan: Plan, office: Office, history: PlanHistory | None) -> bytes:
     """``du-lieu-ke-hoach.json`` of a package."""
-    return interchange.dumps(plan_data(plan, office, history)).encode("utf-8")
+    return interchange.dumps(_plan_data(plan, office, history)).encode("utf-8")
 
 
 def embed_plan_data(
@@ -71,7 +69,7 @@ def embed_plan_data(
     sheet.sheet_state = "veryHidden"
     print_setup(sheet, "1:1")
     # Escaped to ASCII: a cell's XML cannot hold every character a JSON string may.
-    text = interchange.dumps(plan_data(plan, office, history), ascii_only=True)
+    text = interchange.dumps(_plan_data(plan, office, history), ascii_only=True)
     for row, value in enumerate(
         [DATA_NOTE, *(text[i : i + CHUNK] for i in range(0, len(text), CHUNK))], start=1
     ):
@@ -117,10 +115,16 @@ class _Archive:
             raise _fail(name, f"không mở được ({exc.strerror or exc}).") from exc
         except (zipfile.BadZipFile, ValueError, EOFError) as exc:
             raise _fail(name, "tệp bị hỏng, không phải tệp nén (.zip, .xlsx) đọc được.") from exc
-        if any(i.flag_bits & 0x1 for i in infos):
-            raise _fail(name, "tệp có đặt mật khẩu.")
-        if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
-            raise _fail(name, "tệp nén bất thường (giải nén quá lớn), không an toàn để mở.")
+        problem = (
+            "tệp có đặt mật khẩu."
+            if any(i.flag_bits & 0x1 for i in infos)
+            else "tệp nén bất thường (giải nén quá lớn), không an toàn để mở."
+            if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES
+            else ""
+        )
+        if problem:
+            self.zip.close()
+            raise _fail(name, problem)
         self.infos = {i.filename: i for i in infos}
 
     def __enter__(self) -> _Archive:
@@ -148,7 +152,7 @@ class _Archive:
         data = self.read(member)
         if data is None:
             return None
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
         try:
             return etree.fromstring(data, parser)
         except etree.XMLSyntaxError as exc:
@@ -220,7 +224,7 @@ NO_DATA = (
 )
 
 
-def read_package_json(path: Path) -> str | bytes:
+def _read_json(path: Path) -> str | bytes:
     """The plan data a .zip package or appendix .xlsx holds (a zip without its own JSON may hold
     the appendix workbook); DocumentImportError naming the file when it has none or is
     damaged."""
@@ -252,7 +256,7 @@ def _checked(path: Path, error: DataFormatError) -> DocumentImportError:
 
 def read_plan_file(path: Path) -> PlanData:
     """The whole plan a package or appendix .xlsx carries, every field checked."""
-    text = read_package_json(path)
+    text = _read_json(path)
     try:
         return interchange.loads(text)
     except DataFormatError as error:
@@ -261,7 +265,7 @@ def read_plan_file(path: Path) -> PlanData:
 
 def read_plan_return(path: Path) -> PlanReturn:
     """What the level above reads of a package (see ``interchange.load_return``)."""
-    text = read_package_json(path)
+    text = _read_json(path)
     try:
         return interchange.load_return(text)
     except DataFormatError as error:

@@ -169,6 +169,16 @@ def test_files_without_plan_data_are_refused_in_one_line(tmp_path, capsys, name,
     assert not target.exists()
 
 
+def test_a_password_protected_package_is_said(tmp_path):
+    package = minimal_package(tmp_path, *sample())
+    data = package.read_bytes()
+    central = data.rindex(b"PK\x01\x02")
+    flags = central + 8  # the entry's general-purpose flags: bit 0, encrypted
+    package.write_bytes(data[:flags] + b"\x01" + data[flags + 1 :])
+    with pytest.raises(DocumentImportError, match="tệp có đặt mật khẩu"):
+        read_plan_file(package)
+
+
 def test_a_zip_bomb_is_not_unpacked(tmp_path, monkeypatch):
     from cchc_desktop.documents import plan_package
 
