@@ -319,7 +319,15 @@ def match_expected(
             found.update(r.key for r in candidates)
             continue
         sent = next((item for k, item in left_by_key.items() if k.split("|")[0] == key), None)
-        note = f"có gửi nhưng không tổng hợp: {sent.reason} (tệp «{sent.source}»)" if sent else ""
+        if candidates:
+            note = (
+                f"{len(candidates)} đơn vị cùng tên đã gửi; hãy ghi thêm tỉnh, thành phố "
+                f"(«{wanted.strip()}, tỉnh …»)"
+            )
+        elif sent is not None:
+            note = f"có gửi nhưng không tổng hợp: {sent.reason} (tệp «{sent.source}»)"
+        else:
+            note = ""
         missing.append(Missing(name, note))
     if names:
         for r in counted:

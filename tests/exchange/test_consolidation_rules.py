@@ -94,6 +94,8 @@ def test_an_expected_office_is_found_by_its_full_or_own_name_and_province():
         [],
     )
     assert [m.name for m in missing] == ["Tân Tiến", "Tiên Lãng"]  # two bear the name alone
+    assert missing[0].note.startswith("2 đơn vị cùng tên đã gửi; hãy ghi thêm tỉnh, thành phố")
+    assert missing[1].note == ""
     assert counted[0].note == "ngoài danh sách các đơn vị phải gửi"
     assert counted[1].note == counted[2].note == ""
 
