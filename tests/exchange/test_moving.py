@@ -250,3 +250,23 @@ def test_a_task_uid_another_plan_holds_here_takes_a_new_one_with_its_history(
     assert busy_uid not in history and len(history) == len(data.history)
     assert sorted(len(v) for v in history.values()) == sorted(len(v) for v in data.history.values())
     second.close()
+
+
+def test_a_failure_half_way_leaves_the_database_as_it_was(first_pc, sent, tmp_path, monkeypatch):
+    from cchc_desktop.documents.plan_package import import_plan_data
+    from cchc_desktop.errors import StoreError
+
+    package, _ = sent
+    second = Repository(open_database(tmp_path / "may-2.sqlite"), at(1, 10))
+    saving = Repository.save_plan
+
+    def save_then_fail(self, plan, **kwargs):
+        saving(self, plan, **kwargs)  # the office and the plan are written, then the disk fails
+        raise StoreError("Ổ đĩa đã đầy")
+
+    monkeypatch.setattr(Repository, "save_plan", save_then_fail)
+    with pytest.raises(StoreError):
+        import_plan_data(read_plan_file(package), second, None)
+    assert second.offices() == [] and second.plans() == []
+    assert second.conn.execute("SELECT COUNT(*) FROM tasks").fetchone()[0] == 0
+    second.close()
