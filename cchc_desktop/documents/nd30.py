@@ -7,8 +7,10 @@ The plan and the report both come here as outlines; nothing here knows what a pl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -22,6 +24,7 @@ from docx.shared import Cm, Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement  # type: ignore[import-untyped]  # python-docx's own lxml
 
 from cchc_desktop.core.outline import Outline, Role
 from cchc_desktop.core.outline import Table as TableBlock
@@ -231,47 +234,62 @@ def new_landscape_section(document: Document) -> Section:
 
 # --- paragraphs and rules --------------------------------------------------------------
 
+_P, _PPR, _PSTYLE, _JC, _R, _RPR, _B, _T, _TAB, _BR = (
+    qn(f"w:{tag}") for tag in ("p", "pPr", "pStyle", "jc", "r", "rPr", "b", "t", "tab", "br")
+)
+_VAL, _SPACE = qn("w:val"), qn("xml:space")
+_BREAKS = re.compile(r"(\t|\r|\n)")
 
-def paragraph(
-    container: Document | _Cell,
-    text: str,
-    role: Role,
-    *,
-    bold: bool | None = None,
-    align: str | None = None,
-) -> Paragraph:
-    """A paragraph in its role's style; direct formatting only where the role is not enough."""
-    p = container.add_paragraph(style=STYLE_NAMES[role])
+
+def fill_paragraph(
+    p: Any, style_id: str, text: str, *, align: str | None = None, bold: bool | None = None
+) -> None:
+    """Give an empty ``<w:p>`` its style, alignment and text in one run, exactly as
+    python-docx's add_paragraph and add_run write them, without their lookup of the style by
+    name, which reads every style of the document for every paragraph."""
+    p_pr = SubElement(p, _PPR)
+    SubElement(p_pr, _PSTYLE).set(_VAL, style_id)
     if align is not None:
-        p.alignment = _ALIGN[align]
-    if text:
-        run = p.add_run(text)
-        if bold is not None and bold != SPECS[role].bold:
-            run.bold = bold
-    return p
+        SubElement(p_pr, _JC).set(_VAL, _ALIGN[align].xml_value)
+    if not text:
+        return
+    run = SubElement(p, _R)
+    if bold is not None:
+        b = SubElement(SubElement(run, _RPR), _B)
+        if not bold:
+            b.set(_VAL, "0")
+    # As python-docx: a tab is a w:tab, a line break (\r or \n) a w:br, the rest w:t runs
+    # of text, keeping their spaces at either end.
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            SubElement(run, _TAB)
+        elif piece in ("\r", "\n"):
+            SubElement(run, _BR)
+        elif piece:
+            t = SubElement(run, _T)
+            t.text = piece
+            if len(piece.strip()) < len(piece):
+                t.set(_SPACE, "preserve")
 
 
-def rule(container: Document | _Cell, length_cm: float, width_cm: float) -> Paragraph:
-    """A solid line ``length_cm`` long centred in ``width_cm``: an empty paragraph with a
-    bottom border and equal indents, which Word, LibreOffice and WPS all print alike."""
-    p = container.add_paragraph(style=STYLE_RULE)
-    side = max((width_cm - length_cm) / 2, 0)
-    p.paragraph_format.left_indent = Cm(side)
-    p.paragraph_format.right_indent = Cm(side)
-    p.paragraph_format.first_line_indent = Cm(0)
-    p_pr = p._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    bottom.set(qn("w:val"), "single")
-    bottom.set(qn("w:sz"), "6")  # eighths of a point: 0.75 pt
-    bottom.set(qn("w:space"), "1")
-    bottom.set(qn("w:color"), "000000")
-    borders.append(bottom)
-    p_pr.append(borders)
-    return p
+def _append(container: Document | _Cell, p: Any) -> Paragraph:
+    """``p`` at the end of ``container``. In the body it goes before the section properties,
+    which close the body: python-docx finds them by reading the body from its first
+    paragraph, for every paragraph added."""
+    if isinstance(container, _Cell):
+        container._tc.append(p)
+    else:
+        container.element.body[-1].addprevious(p)
+    return Paragraph(p, container)
 
 
 # --- tables ----------------------------------------------------------------------------
+
+
+_TR, _TR_PR, _CANT_SPLIT, _TC, _TC_PR, _TC_W = (
+    qn(f"w:{tag}") for tag in ("tr", "trPr", "cantSplit", "tc", "tcPr", "tcW")
+)
+_TYPE, _W = qn("w:type"), qn("w:w")
 
 
 def _twips(cm: float) -> str:
@@ -353,14 +371,60 @@ class Writer:
     def __init__(self, clean: Cleaning) -> None:
         self.clean = clean
         self.document = new_document()
+        styles = self.document.styles
+        self.style_ids = {role: styles[name].style_id for role, name in STYLE_NAMES.items()}
+        self.rule_style_id = styles[STYLE_RULE].style_id
 
     def text(self, text: str, role: Role) -> str:
         return self.clean(text, _WHERE.get(role, ""))
 
-    def para(
-        self, container: Document | _Cell, text: str, role: Role, **kwargs: object
+    def paragraph(
+        self,
+        container: Document | _Cell,
+        text: str,
+        role: Role,
+        *,
+        bold: bool | None = None,
+        align: str | None = None,
     ) -> Paragraph:
-        return paragraph(container, self.text(text, role), role, **kwargs)  # type: ignore[arg-type]
+        """A paragraph in its role's style; direct formatting only where the role is not
+        enough."""
+        p = OxmlElement("w:p")
+        direct_bold = bold if bold is not None and bold != SPECS[role].bold else None
+        fill_paragraph(p, self.style_ids[role], text, align=align, bold=direct_bold)
+        return _append(container, p)
+
+    def para(
+        self,
+        container: Document | _Cell,
+        text: str,
+        role: Role,
+        *,
+        bold: bool | None = None,
+        align: str | None = None,
+    ) -> Paragraph:
+        """A paragraph of the outline's own words, cleaned."""
+        return self.paragraph(container, self.text(text, role), role, bold=bold, align=align)
+
+    def rule(self, container: Document | _Cell, length_cm: float, width_cm: float) -> Paragraph:
+        """A solid line ``length_cm`` long centred in ``width_cm``: an empty paragraph with a
+        bottom border and equal indents, which Word, LibreOffice and WPS all print alike."""
+        element = OxmlElement("w:p")
+        fill_paragraph(element, self.rule_style_id, "")
+        p = _append(container, element)
+        side = max((width_cm - length_cm) / 2, 0)
+        p.paragraph_format.left_indent = Cm(side)
+        p.paragraph_format.right_indent = Cm(side)
+        p.paragraph_format.first_line_indent = Cm(0)
+        borders = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        bottom.set(qn("w:val"), "single")
+        bottom.set(qn("w:sz"), "6")  # eighths of a point: 0.75 pt
+        bottom.set(qn("w:space"), "1")
+        bottom.set(qn("w:color"), "000000")
+        borders.append(bottom)
+        p._p.get_or_add_pPr().append(borders)
+        return p
 
     def header(self, outline: Outline) -> Table:
         """Issuer, its rule and the number on the left; national title, motto, its rule and
@@ -374,10 +438,10 @@ class Writer:
             self.para(left, line, Role.GOVERNING)
         for line in header.issuer:
             self.para(left, line, Role.ISSUER)
-        rule(left, issuer_rule_cm(header, widths[0]), widths[0])
-        paragraph(right, NATIONAL_TITLE, Role.NATIONAL_TITLE)
-        paragraph(right, MOTTO, Role.MOTTO)
-        rule(right, motto_rule_cm(), widths[1])
+        self.rule(left, issuer_rule_cm(header, widths[0]), widths[0])
+        self.paragraph(right, NATIONAL_TITLE, Role.NATIONAL_TITLE)
+        self.paragraph(right, MOTTO, Role.MOTTO)
+        self.rule(right, motto_rule_cm(), widths[1])
         number_cell, date_cell = (clear_cell(c) for c in table.rows[1].cells)
         self.para(number_cell, header.number, Role.NUMBER)
         self.para(date_cell, header.date_line, Role.DATE_LINE)
@@ -385,10 +449,10 @@ class Writer:
 
     def title(self, outline: Outline) -> None:
         """The document type, the summary (one or more lines) and a short rule under it."""
-        paragraph(self.document, outline.doc_type, Role.DOC_TYPE)
+        self.paragraph(self.document, outline.doc_type, Role.DOC_TYPE)
         for line in outline.summary:
             self.para(self.document, line, Role.SUMMARY)
-        under = rule(self.document, summary_rule_cm(outline.summary), PORTRAIT_TEXT_CM)
+        under = self.rule(self.document, summary_rule_cm(outline.summary), PORTRAIT_TEXT_CM)
         under.paragraph_format.space_after = Pt(TITLE_RULE_AFTER_PT)
 
     def body(self, outline: Outline) -> None:
@@ -405,7 +469,7 @@ class Writer:
             self.para(self.document, block.title, Role.TABLE_TITLE)
         widths = column_widths([c.weight for c in block.columns], total_cm)
         head = block.head_rows()
-        table = fixed_table(self.document, len(head) + len(block.rows), widths, borders=True)
+        table = fixed_table(self.document, len(head), widths, borders=True)
         for r in range(len(head)):
             keep_row_whole(table.rows[r], header=True)
         for r, cells in enumerate(head):
@@ -416,14 +480,34 @@ class Writer:
                 clear_cell(cell)
                 self.para(cell, text, Role.TABLE_HEAD)
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        for r, row_cells in enumerate(block.rows, start=len(head)):
-            row = table.rows[r]
-            keep_row_whole(row)
-            for cell, content, column in zip(row.cells, row_cells, block.columns, strict=True):
-                clear_cell(cell)
-                for text, bold in content.lines or (("", False),):
-                    self.para(cell, text, Role.TABLE_CELL, bold=bold, align=column.align)
+        self.body_rows(table, block, widths)
         return table
+
+    def body_rows(self, table: Table, block: TableBlock, widths_cm: Sequence[float]) -> None:
+        """The rows under the header, written straight into the table's XML as python-docx
+        writes them: through its API each row costs time in proportion to the rows already
+        there (``table.rows[i]`` and ``table.cell`` list them all)."""
+        tbl = table._tbl
+        style_id = self.style_ids[Role.TABLE_CELL]
+        columns = [
+            (str(Cm(cm).twips), c.align) for c, cm in zip(block.columns, widths_cm, strict=True)
+        ]
+        for cells in block.rows:
+            tr = SubElement(tbl, _TR)
+            SubElement(SubElement(tr, _TR_PR), _CANT_SPLIT)
+            for content, (width, align) in zip(cells, columns, strict=True):
+                tc = SubElement(tr, _TC)
+                tc_width = SubElement(SubElement(tc, _TC_PR), _TC_W)
+                tc_width.set(_TYPE, "dxa")
+                tc_width.set(_W, width)
+                for text, bold in content.lines or (("", False),):
+                    fill_paragraph(
+                        SubElement(tc, _P),
+                        style_id,
+                        self.text(text, Role.TABLE_CELL),
+                        align=align,
+                        bold=bold if bold != SPECS[Role.TABLE_CELL].bold else None,
+                    )
 
     def signature(self, outline: Outline) -> Table:
         """Recipients beside the signature, on one page: the row never splits."""
@@ -433,14 +517,14 @@ class Writer:
         zero_cell_margins(table)
         keep_row_whole(table.rows[0])
         left, right = (clear_cell(c) for c in table.rows[0].cells)
-        paragraph(left, "Nơi nhận:", Role.RECIPIENTS_HEAD)
+        self.paragraph(left, "Nơi nhận:", Role.RECIPIENTS_HEAD)
         for line in signature.recipients:
             self.para(left, line, Role.RECIPIENT)
         for i, line in enumerate(signature.authority):
             p = self.para(right, line, Role.AUTHORITY)
             if i == 0:
                 p.paragraph_format.space_before = Pt(SIGNATURE_FIRST_BEFORE_PT)
-        room = paragraph(right, "", Role.AUTHORITY)
+        room = self.paragraph(right, "", Role.AUTHORITY)
         room.paragraph_format.space_after = Cm(SIGNATURE_ROOM_CM)  # signature and seal
         self.para(right, signature.signer, Role.SIGNER)
         return table
@@ -451,11 +535,11 @@ class Writer:
         if appendix is None:
             return
         new_landscape_section(self.document)
-        paragraph(self.document, appendix.label, Role.APPENDIX_LABEL)
+        self.paragraph(self.document, appendix.label, Role.APPENDIX_LABEL)
         for line in appendix.title:
             self.para(self.document, line, Role.APPENDIX_TITLE)
         self.para(self.document, appendix.attachment, Role.ATTACHMENT)
-        under = rule(self.document, ATTACHMENT_RULE_CM, LANDSCAPE_TEXT_CM)
+        under = self.rule(self.document, ATTACHMENT_RULE_CM, LANDSCAPE_TEXT_CM)
         under.paragraph_format.space_after = Pt(APPENDIX_RULE_AFTER_PT)
         self.table(appendix.table, LANDSCAPE_TEXT_CM)
 
