@@ -9,22 +9,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shared import Cm, Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
-from lxml.etree import SubElement  # type: ignore[import-untyped]  # python-docx's own lxml
 
 from cchc_desktop.core.outline import Outline, Role
 from cchc_desktop.core.outline import Table as TableBlock
@@ -234,42 +235,53 @@ def new_landscape_section(document: Document) -> Section:
 
 # --- paragraphs and rules --------------------------------------------------------------
 
-_P, _PPR, _PSTYLE, _JC, _R, _RPR, _B, _T, _TAB, _BR = (
-    qn(f"w:{tag}") for tag in ("p", "pPr", "pStyle", "jc", "r", "rPr", "b", "t", "tab", "br")
-)
-_VAL, _SPACE = qn("w:val"), qn("xml:space")
 _BREAKS = re.compile(r"(\t|\r|\n)")
+_W = nsdecls("w")
+_RUNS = {
+    None: "<w:r>",
+    True: "<w:r><w:rPr><w:b/></w:rPr>",
+    False: '<w:r><w:rPr><w:b w:val="0"/></w:rPr>',
+}
 
 
-def fill_paragraph(
-    p: Any, style_id: str, text: str, *, align: str | None = None, bold: bool | None = None
-) -> None:
-    """Give an empty ``<w:p>`` its style, alignment and text in one run, exactly as
-    python-docx's add_paragraph and add_run write them, without their lookup of the style by
-    name, which reads every style of the document for every paragraph."""
-    p_pr = SubElement(p, _PPR)
-    SubElement(p_pr, _PSTYLE).set(_VAL, style_id)
-    if align is not None:
-        SubElement(p_pr, _JC).set(_VAL, _ALIGN[align].xml_value)
+@cache
+def _opening(style_id: str, align: str | None) -> str:
+    jc = "" if align is None else f'<w:jc w:val="{_ALIGN[align].xml_value}"/>'
+    style = escape(style_id, {'"': "&quot;"})
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{jc}</w:pPr>'
+
+
+def _text(piece: str) -> str:
+    r"""As python-docx: a tab is a w:tab, a line break (\r or \n) a w:br, the rest w:t runs
+    of text, keeping their spaces at either end."""
+    if piece == "\t":
+        return "<w:tab/>"
+    if piece in ("\r", "\n"):
+        return "<w:br/>"
+    space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+    return f"<w:t{space}>{escape(piece)}</w:t>"
+
+
+def paragraph_xml(
+    style_id: str, text: str, *, align: str | None = None, bold: bool | None = None
+) -> str:
+    """A ``<w:p>`` in its style, with its alignment and its text in one run, exactly as
+    python-docx's add_paragraph and add_run write it. As text, to be parsed in bulk: python-docx
+    looks the style up by name (reading every style of the document) for every paragraph, and
+    each element it creates one by one costs a Python object."""
+    opening = _opening(style_id, align)
     if not text:
-        return
-    run = SubElement(p, _R)
-    if bold is not None:
-        b = SubElement(SubElement(run, _RPR), _B)
-        if not bold:
-            b.set(_VAL, "0")
-    # As python-docx: a tab is a w:tab, a line break (\r or \n) a w:br, the rest w:t runs
-    # of text, keeping their spaces at either end.
-    for piece in _BREAKS.split(text):
-        if piece == "\t":
-            SubElement(run, _TAB)
-        elif piece in ("\r", "\n"):
-            SubElement(run, _BR)
-        elif piece:
-            t = SubElement(run, _T)
-            t.text = piece
-            if len(piece.strip()) < len(piece):
-                t.set(_SPACE, "preserve")
+        return f"{opening}</w:p>"
+    if _BREAKS.search(text) is None:
+        content = _text(text)
+    else:
+        content = "".join(_text(piece) for piece in _BREAKS.split(text) if piece)
+    return f"{opening}{_RUNS[bold]}{content}</w:r></w:p>"
+
+
+def parse_children(xml: str) -> list[Any]:
+    """The elements of a run of WordprocessingML, parsed at once."""
+    return list(parse_xml(f"<w:body {_W}>{xml}</w:body>"))
 
 
 def _append(container: Document | _Cell, p: Any) -> Paragraph:
@@ -284,12 +296,6 @@ def _append(container: Document | _Cell, p: Any) -> Paragraph:
 
 
 # --- tables ----------------------------------------------------------------------------
-
-
-_TR, _TR_PR, _CANT_SPLIT, _TC, _TC_PR, _TC_W = (
-    qn(f"w:{tag}") for tag in ("tr", "trPr", "cantSplit", "tc", "tcPr", "tcW")
-)
-_TYPE, _W = qn("w:type"), qn("w:w")
 
 
 def _twips(cm: float) -> str:
@@ -389,10 +395,9 @@ class Writer:
     ) -> Paragraph:
         """A paragraph in its role's style; direct formatting only where the role is not
         enough."""
-        p = OxmlElement("w:p")
         direct_bold = bold if bold is not None and bold != SPECS[role].bold else None
-        fill_paragraph(p, self.style_ids[role], text, align=align, bold=direct_bold)
-        return _append(container, p)
+        xml = paragraph_xml(self.style_ids[role], text, align=align, bold=direct_bold)
+        return _append(container, parse_children(xml)[0])
 
     def para(
         self,
@@ -409,9 +414,7 @@ class Writer:
     def rule(self, container: Document | _Cell, length_cm: float, width_cm: float) -> Paragraph:
         """A solid line ``length_cm`` long centred in ``width_cm``: an empty paragraph with a
         bottom border and equal indents, which Word, LibreOffice and WPS all print alike."""
-        element = OxmlElement("w:p")
-        fill_paragraph(element, self.rule_style_id, "")
-        p = _append(container, element)
+        p = _append(container, parse_children(paragraph_xml(self.rule_style_id, ""))[0])
         side = max((width_cm - length_cm) / 2, 0)
         p.paragraph_format.left_indent = Cm(side)
         p.paragraph_format.right_indent = Cm(side)
@@ -484,30 +487,31 @@ class Writer:
         return table
 
     def body_rows(self, table: Table, block: TableBlock, widths_cm: Sequence[float]) -> None:
-        """The rows under the header, written straight into the table's XML as python-docx
-        writes them: through its API each row costs time in proportion to the rows already
-        there (``table.rows[i]`` and ``table.cell`` list them all)."""
-        tbl = table._tbl
+        """The rows under the header, written as python-docx writes them but parsed at once:
+        through its API each row costs time in proportion to the rows already there
+        (``table.rows[i]`` and ``table.cell`` list them all)."""
         style_id = self.style_ids[Role.TABLE_CELL]
-        columns = [
-            (str(Cm(cm).twips), c.align) for c, cm in zip(block.columns, widths_cm, strict=True)
+        plain = SPECS[Role.TABLE_CELL].bold
+        starts = [
+            f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{Cm(cm).twips}"/></w:tcPr>' for cm in widths_cm
         ]
+        rows = []
         for cells in block.rows:
-            tr = SubElement(tbl, _TR)
-            SubElement(SubElement(tr, _TR_PR), _CANT_SPLIT)
-            for content, (width, align) in zip(cells, columns, strict=True):
-                tc = SubElement(tr, _TC)
-                tc_width = SubElement(SubElement(tc, _TC_PR), _TC_W)
-                tc_width.set(_TYPE, "dxa")
-                tc_width.set(_W, width)
+            rows.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            for content, column, start in zip(cells, block.columns, starts, strict=True):
+                rows.append(start)
                 for text, bold in content.lines or (("", False),):
-                    fill_paragraph(
-                        SubElement(tc, _P),
-                        style_id,
-                        self.text(text, Role.TABLE_CELL),
-                        align=align,
-                        bold=bold if bold != SPECS[Role.TABLE_CELL].bold else None,
+                    rows.append(
+                        paragraph_xml(
+                            style_id,
+                            self.text(text, Role.TABLE_CELL),
+                            align=column.align,
+                            bold=bold if bold != plain else None,
+                        )
                     )
+                rows.append("</w:tc>")
+            rows.append("</w:tr>")
+        table._tbl.extend(parse_children("".join(rows)))
 
     def signature(self, outline: Outline) -> Table:
         """Recipients beside the signature, on one page: the row never splits."""

@@ -16,7 +16,7 @@ ALIGN = {
     "center": WD_ALIGN_PARAGRAPH.CENTER,
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
-TEXTS = ["Tin, bài", "  hai đầu  ", "cột\tcột", "dòng\nmới\r\nnữa", "<&> \"'", ""]
+TEXTS = ["Tin, bài", "  hai đầu  ", "   ", "\t", "cột\tcột", "dòng\nmới\r\nnữa", "<&> \"'", ""]
 
 
 @pytest.mark.parametrize("text", TEXTS)
