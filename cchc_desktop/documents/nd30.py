@@ -459,11 +459,24 @@ class Writer:
         under.paragraph_format.space_after = Pt(TITLE_RULE_AFTER_PT)
 
     def body(self, outline: Outline) -> None:
+        """The body's paragraphs, parsed together between its tables (a report's sections
+        run to a line or more for each task)."""
+        paragraphs: list[str] = []
         for part in outline.body:
             if isinstance(part, TableBlock):
+                self.paragraphs(paragraphs)
+                paragraphs = []
                 self.table(part, PORTRAIT_TEXT_CM)
             else:
-                self.para(self.document, part.text, part.role)
+                text = self.text(part.text, part.role)
+                paragraphs.append(paragraph_xml(self.style_ids[part.role], text))
+        self.paragraphs(paragraphs)
+
+    def paragraphs(self, xml: list[str]) -> None:
+        """Paragraphs at the end of the body, before its section properties."""
+        end = self.document.element.body[-1]
+        for p in parse_children("".join(xml)):
+            end.addprevious(p)
 
     def table(self, block: TableBlock, total_cm: float) -> Table:
         """A bordered table: its header rows (merged where columns share a group) repeat on
