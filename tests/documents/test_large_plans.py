@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from datetime import date
 from html import escape
 
 import pytest
@@ -159,3 +160,65 @@ def test_a_long_appendix_prints_every_task_once_in_order_under_its_header(qapp, 
         numbers += [int(w.text) for w in first_column if w.text.isdigit()]
     assert numbers == list(range(1, count + 1))
     assert len(landscape) > count // 5  # pages of a few rows each: many page breaks crossed
+
+
+# --- thousands of tasks: every one, in order, in every document ----------------------------
+
+
+def test_a_plan_of_3000_tasks_keeps_every_task_in_order_in_the_docx_and_the_xlsx(sample, tmp_path):
+    import docx
+    import openpyxl
+
+    from cchc_desktop.documents.appendix_xlsx import write_appendix_xlsx
+    from cchc_desktop.documents.plan_docx import write_plan_docx
+
+    plan, office = sample
+    count = 3000
+    plan.tasks = copies(plan.chosen_tasks, count)
+    titles = [t.title for t in plan.tasks]
+    assert write_plan_docx(plan, office, tmp_path / "KH.docx") == []
+    write_appendix_xlsx(plan, office, tmp_path / "KH.xlsx")
+
+    table = docx.Document(str(tmp_path / "KH.docx")).tables[-1]
+    body = table.rows[2:]  # under the two header rows
+    assert [row.cells[0].text for row in body] == [str(n) for n in range(1, count + 1)]
+    assert [row.cells[1].paragraphs[0].text for row in body] == titles
+    assert all(row.cells[1].paragraphs[0].runs[0].bold for row in body)
+
+    workbook = openpyxl.load_workbook(tmp_path / "KH.xlsx")
+    appendix, tracking = workbook["Phụ lục"], workbook["Theo dõi"]
+    assert appendix.max_row == 6 + count and tracking.max_row == 1 + count
+    assert [appendix.cell(6 + n, 1).value for n in range(1, count + 1)] == list(range(1, count + 1))
+    assert [
+        str(appendix.cell(6 + n, 2).value).split("\n")[0] for n in range(1, count + 1)
+    ] == titles
+    assert [tracking.cell(1 + n, 2).value for n in range(1, count + 1)] == titles
+    assert tracking.auto_filter.ref == f"A1:H{count + 1}"
+
+
+def test_a_report_of_3000_tasks_lists_each_task_once_and_adds_them_all_up(sample, tmp_path):
+    import openpyxl
+
+    from cchc_desktop.core.deadlines import parse_report_period
+    from cchc_desktop.core.report import build_report
+    from cchc_desktop.core.tracking import TrackedTask, result_count
+    from cchc_desktop.documents.package import export_report
+    from cchc_desktop.documents.report_xlsx import HEADER_ROW, TASK_SHEET, TOTAL_LABEL
+
+    plan, office = sample
+    count = 3000
+    plan.tasks = copies(plan.chosen_tasks, count)
+    for i, task in enumerate(plan.tasks, start=1):
+        task.id = i
+    tracked = [TrackedTask(t, *t.dates(plan.period), position=i) for i, t in enumerate(plan.tasks)]
+    report = build_report(
+        plan, office, tracked, parse_report_period("h2", plan.period), date(2025, 10, 15)
+    )
+    files = export_report(report, tmp_path).files
+
+    sheet = openpyxl.load_workbook(files[1])[TASK_SHEET]
+    numbers = [sheet.cell(r, 1).value for r in range(HEADER_ROW + 1, HEADER_ROW + 1 + count)]
+    assert numbers == list(range(1, count + 1))
+    total = HEADER_ROW + 1 + count
+    assert sheet.cell(total, 2).value == TOTAL_LABEL
+    assert sheet.cell(total, 7).value == sum(result_count(t.results, "tin") for t in plan.tasks)
