@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QGlyphRun,
     QPaintDevice,
     QPainter,
     QTextCharFormat,
@@ -87,9 +88,10 @@ class Grid:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One row's cells laid out on a device, and the row's height, borders included."""
+    """One row laid out on a device: each cell's text as glyphs placed from the cell's top
+    left corner, and the row's height, borders included."""
 
-    layouts: list[QTextLayout]
+    cells: list[list[QGlyphRun]]
     height: float
 
 
@@ -101,7 +103,8 @@ class RowMaker:
         self.device = device
         self.font = font
         self.grid = grid
-        self._known: dict[tuple[int, tuple[tuple[str, bool], ...]], tuple[QTextLayout, float]] = {}
+        self._known: dict[tuple[int, tuple[tuple[str, bool], ...]], tuple[list[QGlyphRun], float]]
+        self._known = {}
         self.bold = QTextCharFormat()
         self.bold.setFontWeight(QFont.Weight.Bold)
         self.options = []
@@ -113,11 +116,11 @@ class RowMaker:
     def row(self, cells: Sequence[Cell]) -> Row:
         laid_out = [self._cell(column, cell) for column, cell in enumerate(cells)]
         text_height = max(height for _, height in laid_out)
-        return Row([layout for layout, _ in laid_out], text_height + self.grid.row_extra)
+        return Row([glyphs for glyphs, _ in laid_out], text_height + self.grid.row_extra)
 
-    def _cell(self, column: int, cell: Cell) -> tuple[QTextLayout, float]:
+    def _cell(self, column: int, cell: Cell) -> tuple[list[QGlyphRun], float]:
         """A cell's text laid out, once for each text a column shows: offices repeat their
-        units, outputs and time words from row to row, and a layout can be drawn anywhere."""
+        units, outputs and time words from row to row, and glyphs can be drawn anywhere."""
         key = (column, cell.lines)
         known = self._known.get(key)
         if known is not None:
@@ -138,8 +141,8 @@ class RowMaker:
             line.setPosition(QPointF(0, height))
             height += line.height()
         layout.endLayout()
-        self._known[key] = layout, height
-        return layout, height
+        self._known[key] = layout.glyphRuns(), height
+        return self._known[key]
 
     def _bold_ranges(self, lines: list[tuple[str, bool]]) -> list[QTextLayout.FormatRange]:
         ranges = []
@@ -162,8 +165,10 @@ def paint_rows(painter: QPainter, grid: Grid, rows: Sequence[Row], top: float) -
     xs = grid.line_xs()
     y = top
     for row in rows:
-        for layout, x in zip(row.layouts, grid.text_x, strict=True):
-            layout.draw(painter, QPointF(x, y + text_top))
+        for glyphs, x in zip(row.cells, grid.text_x, strict=True):
+            at = QPointF(x, y + text_top)
+            for run in glyphs:
+                painter.drawGlyphRun(at, run)
         y += row.height
     width = xs[-1] - xs[0]
     line_y = top
