@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cchc_desktop.core.cleaning import printable
 from cchc_desktop.core.model import Office, Plan
 from cchc_desktop.core.outline import Appendix, Cell, Table, plan_outline
 from cchc_desktop.core.tracking import is_overdue, status_text
@@ -169,6 +170,8 @@ def _tracking_sheet(sheet: Worksheet, plan: Plan, cells: Cells, today: date | No
 
 def _workbook(plan: Plan, office: Office, cells: Cells, today: date | None) -> Workbook:
     outline = plan_outline(plan, office)
+    cells.clean.note(outline.notes)
+    plan, _ = printable(plan, "kế hoạch")  # the tracking sheet reads the tasks themselves
     workbook = Workbook()
     first = workbook.active
     assert isinstance(first, Worksheet)

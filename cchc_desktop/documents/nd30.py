@@ -561,6 +561,7 @@ class Writer:
         self.table(appendix.table, LANDSCAPE_TEXT_CM)
 
     def build(self, outline: Outline) -> Document:
+        self.clean.note(outline.notes)
         properties = self.document.core_properties
         properties.title = self.clean(outline.title)
         properties.author = self.clean(outline.author)

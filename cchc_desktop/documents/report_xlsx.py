@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_desktop.core import office as office_words
 from cchc_desktop.core.docdate import date_words, number_line
+from cchc_desktop.core.outline import document_property
 from cchc_desktop.core.report import Report, figure_rows
 from cchc_desktop.core.text import capitalise_first, vn_upper
 from cchc_desktop.core.tracking import RESULT_UNITS, normal_unit, unit_counts
@@ -153,13 +154,14 @@ def _figures_sheet(sheet: Worksheet, report: Report, cells: Cells) -> None:
 
 
 def _workbook(report: Report, cells: Cells) -> Workbook:
+    cells.clean.note(report.notes)
     workbook = Workbook()
     first = workbook.active
     assert isinstance(first, Worksheet)
     _task_sheet(first, report, cells)
     _figures_sheet(workbook.create_sheet(), report, cells)
-    workbook.properties.title = cells.clean(report.text.summary)
-    workbook.properties.creator = office_words.formal_name(report.office)
+    workbook.properties.title = document_property(cells.clean(report.text.summary))
+    workbook.properties.creator = document_property(office_words.formal_name(report.office))
     return workbook
 
 
