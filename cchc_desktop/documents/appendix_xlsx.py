@@ -29,6 +29,7 @@ from cchc_desktop.documents.sheets import (
     Look,
     Value,
     fit_row,
+    new_workbook,
     print_setup,
     row_height,
 )
@@ -172,7 +173,7 @@ def _workbook(plan: Plan, office: Office, cells: Cells, today: date | None) -> W
     outline = plan_outline(plan, office)
     cells.clean.note(outline.notes)
     plan, _ = printable(plan, "kế hoạch")  # the tracking sheet reads the tasks themselves
-    workbook = Workbook()
+    workbook = new_workbook()
     first = workbook.active
     assert isinstance(first, Worksheet)
     if outline.appendix is not None:

@@ -28,6 +28,7 @@ from cchc_desktop.documents.sheets import (
     Look,
     Value,
     fit_row,
+    new_workbook,
     print_setup,
     row_height,
 )
@@ -155,7 +156,7 @@ def _figures_sheet(sheet: Worksheet, report: Report, cells: Cells) -> None:
 
 def _workbook(report: Report, cells: Cells) -> Workbook:
     cells.clean.note(report.notes)
-    workbook = Workbook()
+    workbook = new_workbook()
     first = workbook.active
     assert isinstance(first, Worksheet)
     _task_sheet(first, report, cells)

@@ -6,7 +6,6 @@ Also the looks and the print setup the appendix and the report share."""
 from __future__ import annotations
 
 import io
-import math
 import re
 import zipfile
 from collections.abc import Sequence
@@ -23,10 +22,12 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
+from cchc_desktop.core.textwidth import wrapped_lines
 from cchc_desktop.documents.cleaning import Cleaning
 from cchc_desktop.documents.layout import FONT
 
@@ -64,15 +65,45 @@ class Look:
             cell.number_format = self.number_format
 
 
-def _lines_needed(text: str, width_chars: int) -> int:
-    return sum(max(1, math.ceil(len(line) / max(width_chars - 1, 1))) for line in text.split("\n"))
+# A column "width" counts the workbook's default font's digits plus 5 pixels. That font is
+# Times New Roman 12 (``new_workbook``), whose digits are 8 pixels wide: Excel and LibreOffice
+# then give a column the same width (with Calibri, missing on most Linux PCs, LibreOffice
+# measured another font's digits and made every column a third wider than Excel does). A cell
+# keeps about 3 points free; a line of Times New Roman takes 1.15 times its size, and a row 4
+# points more for its borders.
+DIGIT_PX, COLUMN_EXTRA_PX, CELL_PADDING_PT = 8, 5, 3.0
+LINE_HEIGHT, ROW_EXTRA_PT = 1.15, 4.0
+
+
+def new_workbook() -> Workbook:
+    """A workbook whose default font, and so the unit of its column widths, is the documents'
+    Times New Roman 12."""
+    workbook = Workbook()
+    font = Font(name=FONT, size=12)
+    # openpyxl has no public setter: the default font is the first of the workbook's fonts,
+    # and the "Normal" style's (what Excel reads for the column unit).
+    workbook._fonts = IndexedList([font])  # type: ignore[attr-defined]
+    workbook._named_styles["Normal"].font = font  # type: ignore[attr-defined]
+    return workbook
+
+
+def _lines_needed(text: str, width_chars: int, size: float) -> int:
+    """The lines a text takes in Times New Roman at ``size`` in a column ``width_chars``
+    wide, wrapped at spaces as the spreadsheet does (the first paragraph is a task's title,
+    bold in the appendix: measured bold, never too short)."""
+    room_pt = (width_chars * DIGIT_PX + COLUMN_EXTRA_PX) * 0.75 - CELL_PADDING_PT
+    room_em = max(room_pt / size, 1.0)
+    return sum(
+        wrapped_lines(paragraph, room_em, bold=i == 0) if paragraph else 1
+        for i, paragraph in enumerate(text.split("\n"))
+    )
 
 
 def row_height(texts: Sequence[tuple[str, int]], size: float = 12) -> float:
     """Excel does not grow a row for wrapped text it did not lay out itself: the height the
     longest text needs at ``size`` points in its column (width in characters)."""
-    lines = max(_lines_needed(text, width) for text, width in texts)
-    return min(lines * size * 1.25 + 4, TALLEST_ROW_PT)
+    lines = max(_lines_needed(text, width, size) for text, width in texts)
+    return min(lines * size * LINE_HEIGHT + ROW_EXTRA_PT, TALLEST_ROW_PT)
 
 
 def fit_row(sheet: Worksheet, row: int, texts: list[tuple[str, int]], size: float = 12) -> None:

@@ -53,6 +53,9 @@ from cchc_desktop.render.outline_html import (
 # Qt draws rules and table borders one device pixel wide: at 96 dpi that is 0.75 pt, the
 # weight of a printed rule. Text stays vector in the PDF whatever the resolution.
 LAYOUT_DPI = 96
+# A table as wide as the text area has its right border centred on the area's edge, half of
+# it beyond: the clip that keeps a page's lines on their page lets that half through.
+BORDER_SLACK = 2.0
 
 
 def _print_palette() -> QPalette:
@@ -120,7 +123,7 @@ class TablePage:
         size = self.heading.pageSize()
         _paint_page(painter, self.heading, 0, size)
         painter.save()
-        painter.setClipRect(QRectF(0, 0, size.width(), size.height()))
+        painter.setClipRect(QRectF(0, 0, size.width() + BORDER_SLACK, size.height()))
         painter.setPen(Qt.GlobalColor.black)
         paint_rows(painter, self.grid, self.rows, self.rows_top)
         painter.restore()
@@ -320,7 +323,7 @@ def _paint_page(painter: QPainter, document: QTextDocument, page: int, size: QSi
     painter.save()
     painter.translate(0, -page * height)
     context = QAbstractTextDocumentLayout.PaintContext()
-    context.clip = QRectF(0, page * height, size.width(), height)
+    context.clip = QRectF(0, page * height, size.width() + BORDER_SLACK, height)
     context.palette = PRINT_PALETTE
     painter.setClipRect(context.clip)
     document.documentLayout().draw(painter, context)
