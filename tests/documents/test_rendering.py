@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from tests.documents.paper import Page, libreoffice_pdf, raster, read_pdf
@@ -194,7 +196,7 @@ def test_the_appendix_workbooks_rows_fit_their_text_on_paper(xlsx_pdf, xlsx_page
     borders = [y / scale for i, y in enumerate(edges) if i == 0 or y - edges[i - 1] > 2]
     assert len(borders) >= 4, borders
     spare_lines = []
-    for upper, lower in zip(borders, borders[1:], strict=False):
+    for upper, lower in itertools.pairwise(borders):
         words = [w for w in page.words if upper < (w.y0 + w.y1) / 2 < lower]
         if not words:
             continue
