@@ -9,11 +9,17 @@ reaches neither the file nor paper uncleaned.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import typing
+from datetime import date
 from enum import Enum
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar
 
-from cchc_desktop.core.text import clean, strip_control
+from cchc_desktop.core.text import clean, has_unprintable, strip_control
+
+T = TypeVar("T")
 
 # The fields an officer knows by name, for the notes; others are named by their place.
 FIELD_NAMES = {
@@ -53,6 +59,59 @@ def clean_model(value: Any, where: str = "") -> list[str]:
     return notes
 
 
+def printable(value: T, where: str = "") -> tuple[T, list[str]]:
+    """``value`` for a document: itself when every text is clean already (a quick scan: the
+    usual case, and a plan of 10,000 tasks is not copied for nothing), else a cleaned copy —
+    the model in the program stays as it is. With the notes of what was removed."""
+    if not _needs_cleaning(value):
+        return value, []
+    copied = copy.deepcopy(value)
+    return copied, clean_model(copied, where)
+
+
+def _needs_cleaning(value: Any) -> bool:
+    """Whether any text in ``value`` holds what ``clean`` removes: every text gathered, then
+    one search (a plan of 10,000 tasks is scanned in a few hundredths of a second)."""
+    texts: list[str] = []
+    _gather(value, texts)
+    return has_unprintable("".join(texts))
+
+
+def _gather(value: Any, texts: list[str]) -> None:
+    if isinstance(value, str):
+        texts.append(value)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            if isinstance(item, str):
+                texts.append(item)
+            else:
+                _gather(item, texts)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names, others = _shape(type(value))
+        texts += [getattr(value, name) for name in names]
+        for name in others:
+            _gather(getattr(value, name), texts)
+
+
+@cache
+def _shape(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A dataclass's fields: those that hold a text, and those that may hold texts inside
+    (lists, other dataclasses); numbers, dates and the program's own kinds are left out."""
+    hints = typing.get_type_hints(cls)
+    texts, others = [], []
+    for field in dataclasses.fields(cls):
+        kinds = typing.get_args(hints[field.name]) or (hints[field.name],)
+        if hints[field.name] is str:
+            texts.append(field.name)
+        elif not all(k is type(None) or _scalar(k) for k in kinds):
+            others.append(field.name)
+    return tuple(texts), tuple(others)
+
+
+def _scalar(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, int | float | date | Enum)
+
+
 def clean_data(value: Any) -> Any:
     """JSON-ready data (a draft, a template) with every text cleaned."""
     if isinstance(value, str):
@@ -65,6 +124,9 @@ def clean_data(value: Any) -> Any:
 
 
 def _walk(value: Any, where: str, notes: list[str]) -> None:
+    if isinstance(value, list):
+        value[:] = _items(value, where, notes)
+        return
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         for field in dataclasses.fields(value):
             current = getattr(value, field.name)
@@ -72,7 +134,7 @@ def _walk(value: Any, where: str, notes: list[str]) -> None:
             if isinstance(current, Enum):  # a kind or a status: a name of the program's own
                 continue
             if isinstance(current, str):
-                setattr(value, field.name, _text(current, place, notes))
+                object.__setattr__(value, field.name, _text(current, place, notes))  # frozen too
             elif isinstance(current, list):
                 current[:] = _items(current, place, notes)
             else:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from cchc_desktop.core import office as office_words
+from cchc_desktop.core.cleaning import printable
 from cchc_desktop.core.docdate import date_line, date_words, number_line
 from cchc_desktop.core.model import ItemKind, Office, Plan, PlanItem, Task
 from cchc_desktop.core.numbering import number_items
@@ -160,6 +161,7 @@ class Outline:
     appendix: Appendix | None = None
     title: str = ""  # the file's title property
     author: str = ""
+    notes: tuple[str, ...] = ()  # what cleaning removed from the plan's text (core/cleaning.py)
 
     def blocks(self) -> Iterator[Block]:
         """Every paragraph in print order (tables' cells as TABLE_CELL), for text and tests."""
@@ -362,7 +364,10 @@ def task_table(tasks: list[Task], columns: tuple[Column, ...] = APPENDIX_COLUMNS
 
 
 def plan_outline(plan: Plan, office: Office) -> Outline:
-    """The whole plan, header to appendix, as a reader meets it on paper."""
+    """The whole plan, header to appendix, as a reader meets it on paper: from a copy
+    cleaned of what no document can hold, when it held any (``notes`` says what went)."""
+    office, office_notes = printable(office, "tên cơ quan")
+    plan, plan_notes = printable(plan, "kế hoạch")
     tasks = plan.chosen_tasks
     appendix = None
     if tasks:
@@ -388,9 +393,19 @@ def plan_outline(plan: Plan, office: Office) -> Outline:
             signer=signer.name.strip() if signer else "",
         ),
         appendix=appendix,
-        title=plan.title,
-        author=office_words.formal_name(office),
+        title=document_property(plan.title),
+        author=document_property(office_words.formal_name(office)),
+        notes=tuple(office_notes + plan_notes),
     )
+
+
+# A document's title and author properties: .docx and .xlsx hold at most 255 characters.
+PROPERTY_MAX = 255
+
+
+def document_property(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= PROPERTY_MAX else flat[: PROPERTY_MAX - 1] + "…"
 
 
 def outline_text(outline: Outline) -> str:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from cchc_desktop.core import office as office_words
+from cchc_desktop.core.cleaning import printable
 from cchc_desktop.core.deadlines import ReportPeriod
 from cchc_desktop.core.docdate import date_line, number_line, number_text, short_date
 from cchc_desktop.core.model import STATUS_LABELS, Office, Plan, ResultCount, TaskStatus
@@ -24,6 +25,7 @@ from cchc_desktop.core.outline import (
     Role,
     Signature,
     Table,
+    document_property,
     header_for,
     lines_of,
     recipient_lines,
@@ -319,6 +321,7 @@ class Report:
     office: Office
     data: ReportData
     text: ReportText
+    notes: tuple[str, ...] = ()  # what cleaning removed from its text (core/cleaning.py)
 
     @property
     def signer_lines(self) -> list[str]:
@@ -399,8 +402,9 @@ def report_outline(report: Report, *, figures: bool = True) -> Outline:
             authority=tuple(vn_upper(x) for x in report.signer_lines if x.strip()),
             signer=report.signer_name.strip(),
         ),
-        title=f"Báo cáo {summary[:1].lower()}{summary[1:]}",
-        author=office_words.formal_name(office),
+        title=document_property(f"Báo cáo {summary[:1].lower()}{summary[1:]}"),
+        author=document_property(office_words.formal_name(office)),
+        notes=report.notes,
     )
 
 
@@ -412,6 +416,12 @@ def build_report(
     as_of: date,
     text: ReportText | None = None,
 ) -> Report:
-    """Figures from the tasks, with the officer's wording when given, else the default."""
+    """Figures from the tasks, with the officer's wording when given, else the default; from
+    copies cleaned of what no document can hold, when they held any."""
+    office, office_notes = printable(office, "tên cơ quan")
+    plan, plan_notes = printable(plan, "kế hoạch")
+    tracked, task_notes = printable(list(tracked), "nhiệm vụ")
     data = aggregate(plan, tracked, report, as_of)
-    return Report(plan, office, data, text or default_text(plan, office, data))
+    wording, text_notes = printable(text or default_text(plan, office, data), "báo cáo")
+    notes = office_notes + plan_notes + task_notes + text_notes
+    return Report(plan, office, data, wording, tuple(dict.fromkeys(notes)))

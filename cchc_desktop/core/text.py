@@ -49,6 +49,11 @@ def strip_control(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def has_unprintable(text: str) -> bool:
+    """Whether ``strip_control`` would remove anything."""
+    return _CONTROL.search(text) is not None
+
+
 def clean(text: str) -> str:
     """Text as the program keeps it: without what XML cannot hold, in NFC."""
     return nfc(_CONTROL.sub("", text))

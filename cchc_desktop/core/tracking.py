@@ -97,9 +97,17 @@ def total_results(tasks: Iterable[Task]) -> list[ResultCount]:
     return sorted(merged, key=lambda r: (order.get(r.unit, len(order)), r.unit))
 
 
+def unit_counts(results: Iterable[ResultCount]) -> dict[str, int]:
+    """Counts added up by unit, each unit spelt as ``normal_unit`` spells it."""
+    counts: dict[str, int] = {}
+    for r in results:
+        unit = normal_unit(r.unit)
+        counts[unit] = counts.get(unit, 0) + r.count
+    return counts
+
+
 def result_count(results: Sequence[ResultCount], unit: str) -> int:
-    wanted = normal_unit(unit)
-    return sum(r.count for r in results if normal_unit(r.unit) == wanted)
+    return unit_counts(results).get(normal_unit(unit), 0)
 
 
 # --- tallies ---------------------------------------------------------------------------

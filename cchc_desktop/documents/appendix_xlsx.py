@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cchc_desktop.core.cleaning import printable
 from cchc_desktop.core.interchange import PlanHistory
 from cchc_desktop.core.model import Office, Plan
 from cchc_desktop.core.outline import Appendix, Cell, Table, plan_outline
@@ -22,6 +21,20 @@ from cchc_desktop.documents.cleaning import Cleaning
 from cchc_desktop.documents.layout import FONT, LANDSCAPE_TEXT_CM, column_widths
 from cchc_desktop.documents.plan_package import embed_plan_data
 from cchc_desktop.documents.safe_write import write_atomically
+from cchc_desktop.documents.sheets import (
+    BOX,
+    IN_DOCX,
+    TOP_CENTRE,
+    WRAP_CENTRE,
+    WRAP_TOP,
+    Cells,
+    Look,
+    Value,
+    fit_row,
+    new_workbook,
+    print_setup,
+    row_height,
+)
 
 PAGE_CHARS = 143  # characters of 12 pt across A4 landscape, the sum of the column widths
 TRACKING_COLUMNS = (
@@ -34,30 +47,9 @@ TRACKING_COLUMNS = (
     ("Minh chứng", 30),
     ("Ghi chú", 30),
 )
+FORMULA_STARTS = ("=", "+", "-", "@")  # never a formula: text cells are written as text
 
-THIN = Side(style="thin", color="000000")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-WRAP_TOP = Alignment(wrap_text=True, vertical="top")
-WRAP_CENTRE = Alignment(wrap_text=True, vertical="center", horizontal="center")
-FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-def text_cell(sheet: Worksheet, row: int, column: int, value: str | CellRichText) -> None:
-    """Text stays text: a value starting "=", "+", "-" or "@" is never a formula."""
-    cell = sheet.cell(row=row, column=column)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
-
-
-def _lines_needed(text: str, width_chars: int) -> int:
-    return sum(max(1, math.ceil(len(line) / max(width_chars - 1, 1))) for line in text.split("\n"))
-
-
-def fit_row(sheet: Worksheet, row: int, texts: list[tuple[str, int]], size: float = 12) -> None:
-    """Excel does not grow a row for wrapped text it did not lay out itself: set the height."""
-    lines = max(_lines_needed(text, width) for text, width in texts)
-    sheet.row_dimensions[row].height = lines * size * 1.25 + 4
+_BOLD, _REGULAR = InlineFont(rFont=FONT, sz=12, b=True), InlineFont(rFont=FONT, sz=12, b=False)
 
 
 def _rich(cell: Cell, clean: Cleaning, where: str) -> tuple[str, str | CellRichText]:
@@ -67,16 +59,17 @@ def _rich(cell: Cell, clean: Cleaning, where: str) -> tuple[str, str | CellRichT
     if not any(bold for _, bold in lines):
         return plain, plain
     blocks = [
-        TextBlock(InlineFont(rFont=FONT, sz=12, b=bold), ("\n" if i else "") + text)
+        TextBlock(_BOLD if bold else _REGULAR, ("\n" if i else "") + text)
         for i, (text, bold) in enumerate(lines)
     ]
     return plain, CellRichText(blocks)
 
 
-def _appendix_sheet(sheet: Worksheet, appendix: Appendix, clean: Cleaning) -> None:
+def _appendix_sheet(sheet: Worksheet, appendix: Appendix, cells: Cells) -> None:
     """The appendix as printed in the .docx: label, title, attachment line, the table with its
     header rows repeated on every page."""
     sheet.title = "Phụ lục"
+    clean = cells.clean
     table = appendix.table
     widths = _char_widths(table)
     last = get_column_letter(len(table.columns))
@@ -87,18 +80,15 @@ def _appendix_sheet(sheet: Worksheet, appendix: Appendix, clean: Cleaning) -> No
     ]
     for row, (text, font) in enumerate(headings, start=1):
         sheet.merge_cells(f"A{row}:{last}{row}")
-        text_cell(sheet, row, 1, text)
-        cell = sheet.cell(row=row, column=1)
-        cell.font = font
-        cell.alignment = WRAP_CENTRE
+        cells.text(sheet, row, 1, text, Look(font, WRAP_CENTRE))
         fit_row(sheet, row, [(text, sum(widths))], size=14)
 
     top = len(headings) + 2
     head = table.head_rows()
-    head_font = Font(name=FONT, size=12, bold=True)
+    head_look = Look(Font(name=FONT, size=12, bold=True), WRAP_CENTRE, BOX)
     for r, head_cells in enumerate(head):
         for text, first, span, down in head_cells:
-            text_cell(sheet, top + r, first + 1, text)
+            cells.text(sheet, top + r, first + 1, text)
             if span > 1 or down > 1:
                 sheet.merge_cells(
                     start_row=top + r, start_column=first + 1,
@@ -106,29 +96,25 @@ def _appendix_sheet(sheet: Worksheet, appendix: Appendix, clean: Cleaning) -> No
                 )  # fmt: skip
     for row in range(top, top + len(head)):
         for column in range(1, len(table.columns) + 1):
-            cell = sheet.cell(row=row, column=column)
-            cell.font = head_font
-            cell.alignment = WRAP_CENTRE
-            cell.border = BOX
+            head_look.apply(sheet.cell(row=row, column=column))
         fit_row(sheet, row, [(c.heading, w) for c, w in zip(table.columns, widths, strict=True)])
     first_row = top + len(head)
     body_font = Font(name=FONT, size=12)
-    for n, cells in enumerate(table.rows):
-        row = first_row + n
-        where = f"nhiệm vụ {n + 1}"
+    looks = [
+        Look(body_font, Alignment(wrap_text=True, vertical="top", horizontal=c.align), BOX)
+        for c in table.columns
+    ]
+    rows = cells.rows(sheet, first_row)
+    for n, row_cells in enumerate(table.rows, start=1):
+        where = f"nhiệm vụ {n}"
+        values: list[tuple[Value, Look]] = []
         texts = []
-        for column, (content, spec) in enumerate(zip(cells, table.columns, strict=True), start=1):
+        for content, spec, width, look in zip(row_cells, table.columns, widths, looks, strict=True):
             plain, value = _rich(content, clean, where)
-            texts.append((plain, widths[column - 1]))
-            if spec.key == "number" and plain.isdigit():
-                sheet.cell(row=row, column=column).value = int(plain)  # a number stays one
-            else:
-                text_cell(sheet, row, column, value)
-            cell = sheet.cell(row=row, column=column)
-            cell.font = body_font
-            cell.border = BOX
-            cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=spec.align)
-        fit_row(sheet, row, texts)
+            texts.append((plain, width))
+            number = spec.key == "number" and plain.isdigit()
+            values.append((int(plain) if number else value, look))  # a number stays one
+        rows.add(values, row_height(texts), where=where, full_text=IN_DOCX)
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = f"A{first_row}"
@@ -141,42 +127,42 @@ def _char_widths(table: Table) -> list[int]:
             column_widths([c.weight for c in table.columns], LANDSCAPE_TEXT_CM)]  # fmt: skip
 
 
-def _tracking_sheet(sheet: Worksheet, plan: Plan, clean: Cleaning, today: date | None) -> None:
+def _tracking_sheet(sheet: Worksheet, plan: Plan, cells: Cells, today: date | None) -> None:
     sheet.title = "Theo dõi"
-    head_font = Font(name=FONT, size=12, bold=True)
+    clean = cells.clean
+    head_look = Look(Font(name=FONT, size=12, bold=True), WRAP_CENTRE, BOX)
     body_font = Font(name=FONT, size=12)
+    number_look = Look(body_font, TOP_CENTRE, BOX)
+    text_look = Look(body_font, WRAP_TOP, BOX)
+    date_look = Look(body_font, WRAP_TOP, BOX, "DD/MM/YYYY")
     for column, (name, width) in enumerate(TRACKING_COLUMNS, start=1):
-        text_cell(sheet, 1, column, name)
-        cell = sheet.cell(row=1, column=column)
-        cell.font, cell.alignment, cell.border = head_font, WRAP_CENTRE, BOX
+        cells.text(sheet, 1, column, name, head_look)
         sheet.column_dimensions[get_column_letter(column)].width = width
     fit_row(sheet, 1, [(name, width) for name, width in TRACKING_COLUMNS])
+    rows = cells.rows(sheet, 2)
     for n, task in enumerate(plan.chosen_tasks, start=1):
-        row = n + 1
         where = f"nhiệm vụ {n}"
         due = task.due(plan.period)  # as stored when the task was saved
         overdue = today is not None and is_overdue(task.status, due, today)
         status = status_text(task.status, overdue)
         results = "; ".join(f"{r.count} {r.unit}" for r in task.results)
-        values: list[str | int | date | None] = [
-            n, clean(task.title, where), clean(task.finish_text, where), due, status,
+        texts = [
+            clean(task.title, where), clean(task.finish_text, where), status,
             clean(results, where), clean(task.evidence, where), clean(task.notes, where),
         ]  # fmt: skip
-        for column, value in enumerate(values, start=1):
-            if isinstance(value, str):
-                text_cell(sheet, row, column, value)
-            else:
-                sheet.cell(row=row, column=column).value = value
-            cell = sheet.cell(row=row, column=column)
-            cell.font, cell.alignment, cell.border = body_font, WRAP_TOP, BOX
-            if column == 1:
-                cell.alignment = Alignment(vertical="top", horizontal="center")
-            if isinstance(value, date):
-                cell.number_format = "DD/MM/YYYY"
-        fit_row(
-            sheet, row,
-            [(str(v), w) for v, (_, w) in zip(values, TRACKING_COLUMNS, strict=True)],
-        )  # fmt: skip
+        values: list[tuple[Value, Look]] = [
+            (n, number_look),
+            (texts[0], text_look),
+            (texts[1], text_look),
+            (due, text_look if due is None else date_look),
+            *((text, text_look) for text in texts[2:]),
+        ]
+        shown = [str(n), texts[0], texts[1], str(due), *texts[2:]]
+        rows.add(
+            values,
+            row_height([(t, w) for t, (_, w) in zip(shown, TRACKING_COLUMNS, strict=True)]),
+            where=where,
+        )
     sheet.freeze_panes = "A2"
     if plan.chosen_tasks:
         sheet.auto_filter.ref = (
@@ -185,40 +171,19 @@ def _tracking_sheet(sheet: Worksheet, plan: Plan, clean: Cleaning, today: date |
     print_setup(sheet, "1:1")
 
 
-def print_setup(sheet: Worksheet, title_rows: str) -> None:
-    """A4 landscape, one page wide, header rows on every page, page numbers in the footer."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.print_title_rows = title_rows
-    sheet.print_options.horizontalCentered = True
-    margins = sheet.page_margins
-    margins.left, margins.right = 30 / 25.4, 15 / 25.4
-    margins.top, margins.bottom = 20 / 25.4, 20 / 25.4
-    margins.header, margins.footer = 0.3, 0.3
-    footer = sheet.oddFooter
-    assert footer is not None
-    footer.center.text = "Trang &P/&N"
-    footer.center.font = f"{FONT},Regular"
-    footer.center.size = 11
-
-
-def build_appendix_workbook(
-    plan: Plan, office: Office, clean: Cleaning | None = None, today: date | None = None
-) -> Workbook:
-    clean = clean or Cleaning()
+def _workbook(plan: Plan, office: Office, cells: Cells, today: date | None) -> Workbook:
     outline = plan_outline(plan, office)
-    workbook = Workbook()
+    cells.clean.note(outline.notes)
+    plan, _ = printable(plan, "kế hoạch")  # the tracking sheet reads the tasks themselves
+    workbook = new_workbook()
     first = workbook.active
     assert isinstance(first, Worksheet)
     if outline.appendix is not None:
-        _appendix_sheet(first, outline.appendix, clean)
-        _tracking_sheet(workbook.create_sheet(), plan, clean, today)
+        _appendix_sheet(first, outline.appendix, cells)
+        _tracking_sheet(workbook.create_sheet(), plan, cells, today)
     else:
-        _tracking_sheet(first, plan, clean, today)
-    workbook.properties.title = clean(outline.title)
+        _tracking_sheet(first, plan, cells, today)
+    workbook.properties.title = cells.clean(outline.title)
     workbook.properties.creator = outline.author
     return workbook
 
@@ -231,12 +196,13 @@ def write_appendix_xlsx(
     history: PlanHistory | None = None,
 ) -> list[str]:
     """Write the appendix workbook to ``target`` safely, the plan's data (with its tasks'
-    ``history``) hidden inside for moving and consolidating; returns warnings."""
-    clean = Cleaning()
-    workbook = build_appendix_workbook(plan, office, clean, today)
+    ``history``) hidden inside for moving and consolidating; returns warnings (characters
+    removed, cells cut at Excel's limit)."""
+    cells = Cells(Cleaning())
+    workbook = _workbook(plan, office, cells, today)
     embed_plan_data(workbook, plan, office, history)
-    write_atomically(target, lambda temp: workbook.save(str(temp)))
-    return clean.warnings
+    write_atomically(target, lambda temp: cells.save(workbook, temp))
+    return cells.clean.warnings
 
 
-__all__ = ["FORMULA_STARTS", "build_appendix_workbook", "write_appendix_xlsx"]
+__all__ = ["FORMULA_STARTS", "write_appendix_xlsx"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cchc_desktop.core.text import strip_control
@@ -13,11 +14,15 @@ class Cleaning:
 
     warnings: list[str] = field(default_factory=list)
 
+    def note(self, notes: Iterable[str]) -> None:
+        """Notes of what was cleaned before the text came here (core/cleaning.py)."""
+        self.warnings += [n for n in notes if n not in self.warnings]
+
     def __call__(self, text: str, where: str = "") -> str:
         cleaned = strip_control(text)
         if cleaned != text:
             self.warnings.append(
-                f"Đã bỏ {len(text) - len(cleaned)} ký tự điều khiển không in được"
+                f"Đã bỏ {len(text) - len(cleaned)} ký tự không in được"
                 + (f" trong {where}" if where else "")
                 + f": «{cleaned[:60]}»"
             )

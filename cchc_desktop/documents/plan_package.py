@@ -63,7 +63,7 @@ def embed_plan_data(
 ) -> None:
     """The plan's data as a last, hidden sheet: a note in A1, the JSON from A2 down (printed,
     if ever shown and printed, as the workbook's other sheets)."""
-    from cchc_desktop.documents.appendix_xlsx import print_setup
+    from cchc_desktop.documents.sheets import print_setup
 
     sheet = workbook.create_sheet(DATA_SHEET)
     sheet.sheet_state = "veryHidden"

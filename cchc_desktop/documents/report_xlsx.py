@@ -3,7 +3,6 @@ column per unit of result, a total row; then a sheet of the figures."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -13,20 +12,26 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_desktop.core import office as office_words
 from cchc_desktop.core.docdate import date_words, number_line
+from cchc_desktop.core.outline import document_property
 from cchc_desktop.core.report import Report, figure_rows
 from cchc_desktop.core.text import capitalise_first, vn_upper
-from cchc_desktop.core.tracking import RESULT_UNITS, result_count
-from cchc_desktop.documents.appendix_xlsx import (
-    BOX,
-    WRAP_CENTRE,
-    WRAP_TOP,
-    fit_row,
-    print_setup,
-    text_cell,
-)
+from cchc_desktop.core.tracking import RESULT_UNITS, normal_unit, unit_counts
 from cchc_desktop.documents.cleaning import Cleaning
 from cchc_desktop.documents.layout import FONT
 from cchc_desktop.documents.safe_write import write_atomically
+from cchc_desktop.documents.sheets import (
+    BOX,
+    TOP_CENTRE,
+    WRAP_CENTRE,
+    WRAP_TOP,
+    Cells,
+    Look,
+    Value,
+    fit_row,
+    new_workbook,
+    print_setup,
+    row_height,
+)
 
 TASK_SHEET = "Kết quả nhiệm vụ"
 FIGURES_SHEET = "Tổng hợp"
@@ -64,8 +69,9 @@ def attachment_line(report: Report) -> str:
     return f"(Kèm theo Báo cáo số {number} {when} của {office_words.formal_name(report.office)})"
 
 
-def _task_sheet(sheet: Worksheet, report: Report, clean: Cleaning) -> None:
+def _task_sheet(sheet: Worksheet, report: Report, cells: Cells) -> None:
     sheet.title = TASK_SHEET
+    clean = cells.clean
     units = unit_columns(report)
     columns = [*LEADING, *((capitalise_first(u), UNIT_WIDTH) for u in units), *TRAILING]
     last = get_column_letter(len(columns))
@@ -81,105 +87,89 @@ def _task_sheet(sheet: Worksheet, report: Report, clean: Cleaning) -> None:
         start=1,
     ):
         sheet.merge_cells(f"A{row}:{last}{row}")
-        text_cell(sheet, row, 1, clean(text))
-        cell = sheet.cell(row=row, column=1)
-        cell.font, cell.alignment = font, WRAP_CENTRE
+        cells.text(sheet, row, 1, clean(text), Look(font, WRAP_CENTRE))
         fit_row(sheet, row, [(text, sum(w for _, w in columns))], size=13)
 
     head_font, body_font = Font(name=FONT, size=12, bold=True), Font(name=FONT, size=12)
+    head_look = Look(head_font, WRAP_CENTRE, BOX)
     for column, (name, width) in enumerate(columns, start=1):
-        text_cell(sheet, HEADER_ROW, column, name)
-        cell = sheet.cell(row=HEADER_ROW, column=column)
-        cell.font, cell.alignment, cell.border = head_font, WRAP_CENTRE, BOX
+        cells.text(sheet, HEADER_ROW, column, name, head_look)
         sheet.column_dimensions[get_column_letter(column)].width = width
     fit_row(sheet, HEADER_ROW, [(name, width) for name, width in columns])
 
+    text_look = Look(body_font, WRAP_TOP, BOX)
+    count_look = Look(body_font, TOP_CENTRE, BOX, "#,##0")
+    date_look = Look(body_font, TOP_CENTRE, BOX, "DD/MM/YYYY")
+    wanted = [normal_unit(u) for u in units]
+    totals = dict.fromkeys(wanted, 0)
     first = HEADER_ROW + 1
-    for offset, line in enumerate(report.data.lines):
-        row = first + offset
+    rows = cells.rows(sheet, first)
+    for line in report.data.lines:
         where = f"nhiệm vụ {line.number}"
         why = "; ".join(x.strip() for x in (line.reason, line.notes) if x.strip())
-        values: list[str | int | date | None] = [
-            line.number,
-            clean(line.title, where),
-            clean(line.output, where),
-            clean(line.lead_unit, where),
-            line.due,
-            line.status_label,
-            *(result_count(line.results, u) or None for u in units),
-            clean(line.evidence, where),
-            clean(why, where),
+        counts = unit_counts(line.results)
+        for unit in wanted:
+            totals[unit] += counts.get(unit, 0)
+        texts = [clean(line.title, where), clean(line.output, where), clean(line.lead_unit, where)]
+        tail = [clean(line.evidence, where), clean(why, where)]
+        numbers = [counts.get(unit) or None for unit in wanted]
+        values: list[tuple[Value, Look]] = [
+            (line.number, count_look),
+            *((text, text_look) for text in texts),
+            (line.due, text_look if line.due is None else date_look),
+            (line.status_label, text_look),
+            *((number, count_look) for number in numbers),
+            *((text, text_look) for text in tail),
         ]
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=column)
-            if isinstance(value, str):
-                text_cell(sheet, row, column, value)
-            else:
-                cell.value = value
-            cell.font, cell.border = body_font, BOX
-            cell.alignment = WRAP_TOP
-            if isinstance(value, date):
-                cell.number_format = "DD/MM/YYYY"
-                cell.alignment = Alignment(vertical="top", horizontal="center")
-            elif column == 1 or len(LEADING) < column <= len(LEADING) + len(units):
-                cell.alignment = Alignment(vertical="top", horizontal="center")
-                cell.number_format = "#,##0"
-        fit_row(
-            sheet,
-            row,
-            [(str(v or ""), w) for v, (_, w) in zip(values, columns, strict=True)],
-        )
+        shown = [str(line.number), *texts, str(line.due or ""), line.status_label]
+        shown += [str(number or "") for number in numbers] + tail
+        height = row_height([(t, w) for t, (_, w) in zip(shown, columns, strict=True)])
+        rows.add(values, height, where=where)
 
     total_row = first + len(report.data.lines)
-    text_cell(sheet, total_row, 2, TOTAL_LABEL)
+    total_look = Look(head_font, border=BOX)
+    cells.text(sheet, total_row, 2, TOTAL_LABEL)
     for column in range(1, len(columns) + 1):
-        cell = sheet.cell(row=total_row, column=column)
-        cell.font, cell.border = head_font, BOX
-    for i, unit in enumerate(units):
-        column = len(LEADING) + 1 + i
-        cell = sheet.cell(row=total_row, column=column)
-        cell.value = sum(result_count(line.results, unit) for line in report.data.lines)
-        cell.number_format = "#,##0"
-        cell.alignment = Alignment(horizontal="center")
+        total_look.apply(sheet.cell(row=total_row, column=column))
+    total_count_look = Look(head_font, Alignment(horizontal="center"), BOX, "#,##0")
+    for i, unit in enumerate(wanted):
+        cells.value(sheet, total_row, len(LEADING) + 1 + i, totals[unit], total_count_look)
     sheet.freeze_panes = f"C{first}"
     print_setup(sheet, f"{HEADER_ROW}:{HEADER_ROW}")
 
 
-def _figures_sheet(sheet: Worksheet, report: Report) -> None:
+def _figures_sheet(sheet: Worksheet, report: Report, cells: Cells) -> None:
     sheet.title = FIGURES_SHEET
     head_font, body_font = Font(name=FONT, size=12, bold=True), Font(name=FONT, size=12)
+    head_look, body_look = Look(head_font, WRAP_CENTRE, BOX), Look(body_font, border=BOX)
     columns = (("TT", 5), ("Nội dung", 44), ("Đơn vị tính", 14), ("Số lượng", 12))
     for column, (name, width) in enumerate(columns, start=1):
-        text_cell(sheet, 1, column, name)
-        cell = sheet.cell(row=1, column=column)
-        cell.font, cell.alignment, cell.border = head_font, WRAP_CENTRE, BOX
+        cells.text(sheet, 1, column, name, head_look)
         sheet.column_dimensions[get_column_letter(column)].width = width
     for row, (number, what, unit, count) in enumerate(figure_rows(report.data), start=2):
-        text_cell(sheet, row, 1, number)
-        text_cell(sheet, row, 2, what)
-        text_cell(sheet, row, 3, unit)
-        sheet.cell(row=row, column=4).value = count
-        for column in range(1, 5):
-            cell = sheet.cell(row=row, column=column)
-            cell.font, cell.border = body_font, BOX
+        cells.text(sheet, row, 1, number, body_look)
+        cells.text(sheet, row, 2, what, body_look)
+        cells.text(sheet, row, 3, unit, body_look)
+        cells.value(sheet, row, 4, count, body_look)
     print_setup(sheet, "1:1")
 
 
-def build_report_workbook(report: Report, clean: Cleaning | None = None) -> Workbook:
-    clean = clean or Cleaning()
-    workbook = Workbook()
+def _workbook(report: Report, cells: Cells) -> Workbook:
+    cells.clean.note(report.notes)
+    workbook = new_workbook()
     first = workbook.active
     assert isinstance(first, Worksheet)
-    _task_sheet(first, report, clean)
-    _figures_sheet(workbook.create_sheet(), report)
-    workbook.properties.title = clean(report.text.summary)
-    workbook.properties.creator = office_words.formal_name(report.office)
+    _task_sheet(first, report, cells)
+    _figures_sheet(workbook.create_sheet(), report, cells)
+    workbook.properties.title = document_property(cells.clean(report.text.summary))
+    workbook.properties.creator = document_property(office_words.formal_name(report.office))
     return workbook
 
 
 def write_report_xlsx(report: Report, target: Path) -> list[str]:
-    """Write the report's workbook to ``target`` safely; returns warnings."""
-    clean = Cleaning()
-    workbook = build_report_workbook(report, clean)
-    write_atomically(target, lambda temp: workbook.save(str(temp)))
-    return clean.warnings
+    """Write the report's workbook to ``target`` safely; returns warnings (characters
+    removed, cells cut at Excel's limit)."""
+    cells = Cells(Cleaning())
+    workbook = _workbook(report, cells)
+    write_atomically(target, lambda temp: cells.save(workbook, temp))
+    return cells.clean.warnings

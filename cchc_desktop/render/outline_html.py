@@ -8,11 +8,21 @@ and the appendix as a separate (landscape) part.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 
 from cchc_desktop.core.model import Office, Plan
-from cchc_desktop.core.outline import Appendix, Block, Outline, Role, Table, plan_outline
+from cchc_desktop.core.outline import (
+    Appendix,
+    Block,
+    Cell,
+    Column,
+    Outline,
+    Role,
+    Table,
+    plan_outline,
+)
 from cchc_desktop.documents.layout import (
     APPENDIX_RULE_AFTER_PT,
     ATTACHMENT_RULE_CM,
@@ -170,20 +180,38 @@ def appendix_title_html(appendix: Appendix, scale: Scale) -> str:
     return "".join(out)
 
 
+# What HTML collapses into one space: Qt's spaces (QChar::isSpace) but the no-break space and
+# the paragraph separator, which starts a new paragraph.
+_COLLAPSED = re.compile("[\t\n\x0b\x0c\r \x85\u1680\u2000-\u200a\u2028\u202f\u205f\u3000]+")
+LINE_BREAK = "\u2028"  # what <br> becomes in Qt's text engine
+
+
+def cell_text(text: str) -> str:
+    """A line of a table cell as Qt shows it from HTML: spaces, tabs and line breaks as one
+    space, none at the start of a line; a paragraph separator breaks the line. The rows
+    painted by hand (render/long_table.py) show the same."""
+    return LINE_BREAK.join(_COLLAPSED.sub(" ", part).lstrip(" ") for part in text.split("\u2029"))
+
+
+def row_html(cells: tuple[Cell, ...], columns: tuple[Column, ...]) -> str:
+    """One <tr> of a table."""
+    size = SPECS[Role.TABLE_CELL].size
+    tds = []
+    for cell, column in zip(cells, columns, strict=True):
+        lines = []
+        for text, bold in cell.lines:
+            line = "<br>".join(escape(part) for part in cell_text(text).split(LINE_BREAK))
+            lines.append(f"<b>{line}</b>" if bold else line)
+        tds.append(
+            f'<td align="{column.align}" valign="top" style="font-size:{size}pt">'
+            f"{'<br>'.join(lines)}</td>"
+        )
+    return "<tr>" + "".join(tds) + "</tr>"
+
+
 def table_rows_html(table: Table) -> list[str]:
     """One <tr> per row of the table."""
-    size = SPECS[Role.TABLE_CELL].size
-    rows = []
-    for cells in table.rows:
-        tds = []
-        for cell, column in zip(cells, table.columns, strict=True):
-            lines = [f"<b>{escape(t)}</b>" if bold else escape(t) for t, bold in cell.lines]
-            tds.append(
-                f'<td align="{column.align}" valign="top" style="font-size:{size}pt">'
-                f"{'<br>'.join(lines)}</td>"
-            )
-        rows.append("<tr>" + "".join(tds) + "</tr>")
-    return rows
+    return [row_html(cells, table.columns) for cells in table.rows]
 
 
 def table_html(table: Table, scale: Scale, rows: list[str], total_cm: float) -> str:

@@ -7,9 +7,10 @@ Works on a PC without Word or LibreOffice.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -28,7 +29,7 @@ from PySide6.QtGui import (
 )
 
 from cchc_desktop.core.model import Office, Plan
-from cchc_desktop.core.outline import Block, Outline, Role, plan_outline
+from cchc_desktop.core.outline import Block, Cell, Outline, Role, Table, plan_outline
 from cchc_desktop.documents.layout import (
     FONT,
     LANDSCAPE_TEXT_CM,
@@ -40,17 +41,21 @@ from cchc_desktop.documents.layout import (
     SPECS,
 )
 from cchc_desktop.documents.safe_write import write_atomically
+from cchc_desktop.render.long_table import Grid, Row, RowMaker, paint_rows
 from cchc_desktop.render.outline_html import (
     Scale,
     appendix_title_html,
     body_html,
+    row_html,
     table_html,
-    table_rows_html,
 )
 
 # Qt draws rules and table borders one device pixel wide: at 96 dpi that is 0.75 pt, the
 # weight of a printed rule. Text stays vector in the PDF whatever the resolution.
 LAYOUT_DPI = 96
+# A table as wide as the text area has its right border centred on the area's edge, half of
+# it beyond: the clip that keeps a page's lines on their page lets that half through.
+BORDER_SLACK = 2.0
 
 
 def _print_palette() -> QPalette:
@@ -63,38 +68,95 @@ def _print_palette() -> QPalette:
 PRINT_PALETTE = _print_palette()
 
 
-Layout = Callable[[str], QTextDocument]
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """What a part is laid out for: the device, the scale of its pixels and the text area of
+    its pages (the paper less the decree's margins)."""
+
+    device: QPagedPaintDevice
+    scale: Scale
+    size: QSizeF
+
+    def layout(self, html: str) -> QTextDocument:
+        return _document(self.device, html, self.size)
+
+
+class Piece(Protocol):
+    """Content laid out for one page or more."""
+
+    @property
+    def pages(self) -> int: ...
+
+    def paint(self, painter: QPainter, page: int) -> None:
+        """Page ``page`` of this piece, in text-area coordinates."""
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    """HTML laid out by Qt, over as many pages as it needs."""
+
+    document: QTextDocument
+
+    @property
+    def pages(self) -> int:
+        return self.document.pageCount()
+
+    def paint(self, painter: QPainter, page: int) -> None:
+        _paint_page(painter, self.document, page, self.document.pageSize())
+
+
+@dataclass(frozen=True, slots=True)
+class TablePage:
+    """A page of the appendix: its heading (the table's header, under the appendix's title
+    on the first page) drawn by Qt, then rows drawn by hand below it."""
+
+    heading: QTextDocument
+    grid: Grid
+    rows_top: float  # in the heading's coordinates: the first row's top border
+    rows: list[Row]
+
+    @property
+    def pages(self) -> int:
+        return 1
+
+    def paint(self, painter: QPainter, page: int) -> None:
+        size = self.heading.pageSize()
+        _paint_page(painter, self.heading, 0, size)
+        painter.save()
+        painter.setClipRect(QRectF(0, 0, size.width() + BORDER_SLACK, size.height()))
+        painter.setPen(Qt.GlobalColor.black)
+        paint_rows(painter, self.grid, self.rows, self.rows_top)
+        painter.restore()
 
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """A run of pages with one orientation, numbered on its own. ``pages`` returns the HTML
-    of each page — or of a flow that Qt breaks into pages itself."""
+    """A run of pages with one orientation, numbered on its own."""
 
     orientation: QPageLayout.Orientation
-    pages: Callable[[Scale, Layout], list[str]]
+    pages: Callable[[Sheet], Iterable[Piece]]
 
 
-def body_pages(outline: Outline, scale: Scale, layout: Layout) -> list[str]:
+def body_pages(outline: Outline, sheet: Sheet) -> list[Piece]:
     """The body as one flow, except that the closing paragraph moves to the signature's page
     when the page break would otherwise leave the signature alone."""
-    html = body_html(outline, scale)
+    html = body_html(outline, sheet.scale)
+    document = sheet.layout(html)
     closing = next(
         (b.text for b in outline.body if isinstance(b, Block) and b.role is Role.CLOSING), ""
     )
     if not closing:
-        return [html]
-    document = layout(html)
+        return [Flow(document)]
     block = _block_starting(document, closing[:40])
     if block is None:
-        return [html]
+        return [Flow(document)]
     height = document.pageSize().height()
     box = document.documentLayout().blockBoundingRect
     first_page = int(box(block).top() // height)
     end_page = document.pageCount() - 1  # the signature ends the body
     if first_page != end_page:
-        return [body_html(outline, scale, closing_on_new_page=True)]
-    return [html]
+        return [Flow(sheet.layout(body_html(outline, sheet.scale, closing_on_new_page=True)))]
+    return [Flow(document)]
 
 
 def _block_starting(document: QTextDocument, text: str) -> QTextBlock | None:
@@ -106,45 +168,57 @@ def _block_starting(document: QTextDocument, text: str) -> QTextBlock | None:
     return None
 
 
-def appendix_pages(outline: Outline, scale: Scale, layout: Layout) -> list[str]:
+def appendix_pages(outline: Outline, sheet: Sheet) -> Iterator[Piece]:
     """The appendix page by page, so that no table row is split across two pages; each page
-    repeats the table's header rows."""
+    repeats the table's header rows. A row taller than a page has pages of its own, where Qt
+    breaks it between lines."""
     appendix = outline.appendix
     if appendix is None:
-        return []
+        return
     table = appendix.table
 
-    def page(rows: list[str]) -> str:
-        return table_html(table, scale, rows, LANDSCAPE_TEXT_CM)
+    def html(prefix: str, rows: list[str]) -> str:
+        return prefix + table_html(table, sheet.scale, rows, LANDSCAPE_TEXT_CM)
 
-    def fits(html: str) -> bool:
-        return layout(html).pageCount() <= 1
+    grid = appendix_grid(table, sheet)
+    maker = RowMaker(sheet.device, cell_font(), table.columns, grid)
+    prefix = appendix_title_html(appendix, sheet.scale)
+    heading = sheet.layout(html(prefix, []))
+    header = sheet.layout(html("", []))  # the heading of every later page
+    rows: list[Row] = []
+    room = sheet.size.height() - heading.size().height()
+    for cells in table.rows:
+        row = maker.row(cells)
+        if row.height > room and rows:
+            yield TablePage(heading, grid, grid.rows_top(heading), rows)
+            prefix, heading, rows = "", header, []
+            room = sheet.size.height() - heading.size().height()
+        if row.height <= room:
+            rows.append(row)
+            room -= row.height
+        else:
+            yield Flow(sheet.layout(html(prefix, [row_html(cells, table.columns)])))
+            prefix, heading = "", header
+            room = sheet.size.height() - heading.size().height()
+    if rows:
+        yield TablePage(heading, grid, grid.rows_top(heading), rows)
 
-    rows = table_rows_html(table)
-    prefix = appendix_title_html(appendix, scale)
-    pages: list[str] = []
-    start = 0
-    while start < len(rows):
-        end = start + 1  # a row taller than a page still gets a page of its own
-        while end < len(rows) and fits(prefix + page(rows[start : end + 1])):
-            end += 1
-        pages.append(prefix + page(rows[start:end]))
-        start, prefix = end, ""
-    return pages
+
+def appendix_grid(table: Table, sheet: Sheet) -> Grid:
+    """Where Qt puts the appendix table's rows on the sheet's device: measured on its header
+    with two rows of one line."""
+    sample = row_html(tuple(Cell((("0", False),)) for _ in table.columns), table.columns)
+    html = table_html(table, sheet.scale, [sample, sample], LANDSCAPE_TEXT_CM)
+    return Grid.measure(sheet.layout(html), len(table.head_rows()))
 
 
 def outline_parts(outline: Outline) -> list[Part]:
-    parts = [
-        Part(
-            QPageLayout.Orientation.Portrait,
-            lambda scale, layout: body_pages(outline, scale, layout),
-        )
-    ]
+    parts = [Part(QPageLayout.Orientation.Portrait, lambda sheet: body_pages(outline, sheet))]
     if outline.appendix is not None:
         parts.append(
             Part(
                 QPageLayout.Orientation.Landscape,
-                lambda scale, layout: appendix_pages(outline, scale, layout),
+                lambda sheet: appendix_pages(outline, sheet),
             )
         )
     return parts
@@ -166,6 +240,13 @@ def page_layout(orientation: QPageLayout.Orientation) -> QPageLayout:
 def paper_font() -> QFont:
     font = QFont([FONT, "Liberation Serif", "Tinos", "serif"])
     font.setPointSizeF(SPECS[Role.POINT].size)
+    return font
+
+
+def cell_font() -> QFont:
+    """A table cell's text, as its HTML sets it."""
+    font = paper_font()
+    font.setPointSizeF(SPECS[Role.TABLE_CELL].size)
     return font
 
 
@@ -205,14 +286,10 @@ def paint_parts(device: QPagedPaintDevice, parts: list[Part]) -> int:
                 height - mm(MARGIN_TOP) - mm(MARGIN_BOTTOM),
             )
 
-            def layout(html: str, size: QSizeF = size) -> QTextDocument:
-                return _document(device, html, size)
-
             number = 0
-            for chunk_index, html in enumerate(part.pages(scale, layout)):
-                document = _document(device, html, size)
-                for page in range(document.pageCount()):
-                    if page > 0 or chunk_index > 0:
+            for piece in part.pages(Sheet(device, scale, size)):
+                for page in range(piece.pages):
+                    if number > 0:
                         device.newPage()
                     number += 1
                     pages += 1
@@ -221,7 +298,7 @@ def paint_parts(device: QPagedPaintDevice, parts: list[Part]) -> int:
                         painter.translate(0, paper.height())
                         painter.rotate(-90)
                     painter.translate(mm(MARGIN_LEFT), mm(MARGIN_TOP))
-                    _paint_page(painter, document, page, size)
+                    piece.paint(painter, page)
                     if number > 1:
                         _page_number(painter, number, size.width(), mm(MARGIN_TOP))
                     painter.restore()
@@ -246,7 +323,7 @@ def _paint_page(painter: QPainter, document: QTextDocument, page: int, size: QSi
     painter.save()
     painter.translate(0, -page * height)
     context = QAbstractTextDocumentLayout.PaintContext()
-    context.clip = QRectF(0, page * height, size.width(), height)
+    context.clip = QRectF(0, page * height, size.width() + BORDER_SLACK, height)
     context.palette = PRINT_PALETTE
     painter.setClipRect(context.clip)
     document.documentLayout().draw(painter, context)

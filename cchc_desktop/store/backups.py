@@ -36,7 +36,13 @@ class Backup:
 
     @property
     def automatic(self) -> bool:
-        return _DAILY.match(self.path.name) is not None
+        return self.day is not None
+
+    @property
+    def day(self) -> date | None:
+        """The day of an automatic copy, from its name."""
+        found = _DAILY.match(self.path.name)
+        return date.fromisoformat(found["day"]) if found else None
 
 
 def backup_folder(db_path: Path) -> Path:

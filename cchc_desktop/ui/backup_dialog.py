@@ -111,7 +111,7 @@ class RestoreDialog(QDialog):
 
 def _describe(backup: Backup) -> str:
     when = backup.saved_at.strftime("%d/%m/%Y %H:%M")
-    kind = "tự động" if backup.automatic else "tệp sao lưu"
+    kind = f"bản tự động ngày {backup.day:%d/%m/%Y}" if backup.day else "tệp sao lưu"
     size = f"{backup.size / 1024 / 1024:.1f} MB" if backup.size >= 1024 * 1024 else "< 1 MB"
     held = (
         "không đọc được (hỏng hoặc không phải dữ liệu của chương trình)"

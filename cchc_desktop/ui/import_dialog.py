@@ -1,4 +1,4 @@
-"""Tệp → Nhập từ Word…: a Word file read in the background (with progress: a .doc goes through
+"""Tệp → Nhập kế hoạch từ Word…: a Word file read in the background (with progress: a .doc goes through
 LibreOffice), what was found shown, then saved as a plan to track, or reviewed as a template —
 its detected outline beside the source text, levels and roles fixed — and kept.
 
@@ -452,7 +452,7 @@ def choose_file(parent: QWidget | None) -> Path | None:
 def import_from_word(
     parent: QWidget | None, repo: Repository, clock: Clock | None = None, path: Path | None = None
 ) -> int | None:
-    """The whole of Tệp → Nhập từ Word…: choose the file, read it, choose plan or template,
+    """The whole of Tệp → Nhập kế hoạch từ Word…: choose the file, read it, choose plan or template,
     save. Returns the new plan's id (None when cancelled, refused or kept as a template)."""
     if clock is not None:
         repo.clock = clock

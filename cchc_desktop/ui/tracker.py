@@ -106,6 +106,8 @@ class TaskTracker(QWidget):
         """A file that cannot be written: tasks are shown and searched, not edited."""
         self.model.read_only = read_only
         self.ui.panel.set_read_only(read_only)
+        if read_only:
+            self.ui.tableHint.setText("Tệp dữ liệu chỉ đọc: xem, tìm, in được; không sửa được.")
 
     def _conflict(self, message: str) -> None:
         self.message.emit(message)

@@ -31,3 +31,15 @@ def test_capitals_control_characters_and_precomposed_form():
     assert capitalise_first("xã Quyết Thắng") == "Xã Quyết Thắng"
     assert strip_control("Dán\x0b từ\x07 Word\tvà\n") == "Dán từ Word\tvà\n"
     assert nfc(unicodedata.normalize("NFD", "Thắng")) == "Thắng"
+
+
+def test_text_wraps_at_spaces_into_the_lines_a_spreadsheet_shows():
+    from cchc_desktop.core.textwidth import text_width_em, wrapped_lines
+
+    words = "Tuyên truyền cải cách hành chính"
+    one = text_width_em(words)
+    assert wrapped_lines(words, one) == 1
+    assert wrapped_lines(f"{words} {words}", one + 0.1) == 2  # the second copy starts a line
+    assert wrapped_lines(f"{words} {words}", one * 2 + 0.3) == 1
+    assert wrapped_lines("x" * 40, text_width_em("x" * 10)) == 4  # a long word is broken
+    assert wrapped_lines(words, one - 0.01, bold=True) == 2

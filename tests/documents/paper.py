@@ -112,3 +112,47 @@ def libreoffice_pdf(source: Path, out_dir: Path) -> Path:
         capture_output=True, check=True, timeout=180,
     )  # fmt: skip
     return out_dir / (source.stem + ".pdf")
+
+
+@dataclass(frozen=True)
+class Raster:
+    """A page as grey pixels (0 black … 255 white), from poppler's pdftoppm."""
+
+    width: int
+    height: int
+    pixels: bytes
+
+    def dark(self, x: int, y: int) -> bool:
+        return self.pixels[y * self.width + x] < 128
+
+    def dark_runs(self, y: int) -> list[tuple[int, int]]:
+        """The dark stretches of row ``y``, as (first x, last x)."""
+        runs: list[tuple[int, int]] = []
+        start = None
+        for x in range(self.width):
+            if self.dark(x, y) and start is None:
+                start = x
+            elif not self.dark(x, y) and start is not None:
+                runs.append((start, x - 1))
+                start = None
+        if start is not None:
+            runs.append((start, self.width - 1))
+        return runs
+
+
+def raster(path: Path, page: int, dpi: int = 100) -> Raster:
+    """One page (from 1) of a PDF, drawn in grey."""
+    data = subprocess.run(
+        [require("pdftoppm"), "-gray", "-r", str(dpi), "-f", str(page), "-l", str(page), str(path)],
+        capture_output=True, check=True,
+    ).stdout  # fmt: skip
+    # A binary PGM: "P5", width, height, maxval, each after whitespace, then the pixels.
+    fields, rest = [], data
+    while len(fields) < 4:
+        rest = rest.lstrip()
+        end = min(i for i in (rest.find(b" "), rest.find(b"\n")) if i >= 0)
+        fields.append(rest[:end])
+        rest = rest[end:]
+    width, height = int(fields[1]), int(fields[2])
+    pixels = rest[1:]
+    return Raster(width, height, pixels[: width * height])

@@ -254,7 +254,7 @@ def test_control_characters_are_removed_with_a_warning(sample, tmp_path):
     target = tmp_path / "KH.docx"
     warnings = write_plan_docx(plan, office, target)
     assert len(warnings) == 2
-    assert "ký tự điều khiển" in warnings[0]
+    assert "ký tự không in được trong nội dung" in warnings[0]
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert "Dán từ văn bản cũ có ký tự lạ" in text
 

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
-from tests.documents.paper import Page, libreoffice_pdf, read_pdf
+from tests.documents.paper import Page, libreoffice_pdf, raster, read_pdf
 
 TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -27,10 +29,13 @@ def qt_pages(qapp, sample_docx, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def xlsx_pages(sample_xlsx, tmp_path_factory):
-    return read_pdf(
-        libreoffice_pdf(sample_xlsx[0], tmp_path_factory.mktemp("lo-xlsx")), text_area_only=False
-    )
+def xlsx_pdf(sample_xlsx, tmp_path_factory):
+    return libreoffice_pdf(sample_xlsx[0], tmp_path_factory.mktemp("lo-xlsx"))
+
+
+@pytest.fixture(scope="module")
+def xlsx_pages(xlsx_pdf):
+    return read_pdf(xlsx_pdf, text_area_only=False)
 
 
 def check_first_page(page: Page) -> None:
@@ -145,3 +150,57 @@ def test_there_is_room_to_sign_and_seal_on_paper_in_both_renderings(qt_pages, do
     app, office_suite = signature_room_cm(qt_pages), signature_room_cm(docx_pages)
     assert 2.8 <= app <= 3.6 and 2.8 <= office_suite <= 3.6
     assert abs(app - office_suite) < 0.3
+
+
+def test_the_apps_pdf_draws_every_border_of_the_appendix_table(qapp, sample, tmp_path):
+    """Down the appendix table run its vertical borders: left of the first column, between
+    the columns, and right of the last one — as many lines as columns, and one, the last one
+    right of every word in the table."""
+    from cchc_desktop.core.outline import appendix_columns
+    from cchc_desktop.render.paged import write_plan_pdf
+
+    plan, office = sample
+    target = tmp_path / "KH.pdf"
+    write_plan_pdf(plan, office, target)
+    pages = read_pdf(target)
+    number = next(i for i, p in enumerate(pages, start=1) if p.landscape)
+    page = pages[number - 1]
+    picture = raster(target, number)
+    scale = picture.width / page.width
+    first = page.find(plan.chosen_tasks[0].title.split()[0])[0]  # the first row's first word
+    rows = [w for w in page.words if w.y0 >= first.y0]
+    top, bottom = round(first.y0 * scale), round(max(w.y1 for w in rows) * scale)
+    solid = [
+        x for x in range(picture.width)
+        if sum(picture.dark(x, y) for y in range(top, bottom)) >= 0.95 * (bottom - top)
+    ]  # fmt: skip
+    lines = [x for i, x in enumerate(solid) if i == 0 or x - solid[i - 1] > 1]
+    assert len(lines) == len(appendix_columns(plan)) + 1, lines
+    assert max(solid) >= max(w.x1 for w in rows) * scale, "the table's right border is missing"
+
+
+def test_the_appendix_workbooks_rows_fit_their_text_on_paper(xlsx_pdf, xlsx_pages):
+    """Each task's row is as tall as its text needs: none cut, none with more than about a line
+    and a half to spare (they were 40 % taller than their text, a page more than needed)."""
+    page = xlsx_pages[0]
+    picture = raster(xlsx_pdf, 1, dpi=144)
+    scale = picture.width / page.width
+    numbers = [w for w in page.words if w.text.isdigit() and w.x0 < page.width * 0.2]
+    left = round(min(w.x0 for w in numbers) * scale) - 2
+    # Row borders: dark all across the first column, below the header.
+    top = round(min(w.y0 for w in numbers) * scale) - 4
+    edges = [
+        y for y in range(top, picture.height)
+        if all(picture.dark(x, y) for x in range(left, left + 8))
+    ]  # fmt: skip
+    borders = [y / scale for i, y in enumerate(edges) if i == 0 or y - edges[i - 1] > 2]
+    assert len(borders) >= 4, borders
+    spare_lines = []
+    for upper, lower in itertools.pairwise(borders):
+        words = [w for w in page.words if upper < (w.y0 + w.y1) / 2 < lower]
+        if not words:
+            continue
+        line = min(w.y1 - w.y0 for w in words)
+        assert max(w.y1 for w in words) <= lower + 0.5, "a row's text is cut"
+        spare_lines.append((lower - max(w.y1 for w in words)) / line)
+    assert spare_lines and max(spare_lines) < 1.5, spare_lines

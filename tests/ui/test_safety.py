@@ -235,6 +235,7 @@ def test_the_days_backup_is_taken_once_and_restored_from_the_menu(
 
     def restore_first(dialog):
         assert "cchc-2025-10-15.sqlite" in dialog.ui.list.item(0).text()
+        assert "bản tự động ngày 15/10/2025" in dialog.ui.list.item(0).text()
         assert "1 kế hoạch" in dialog.ui.list.item(0).text()
         dialog.ui.primaryButton.click()
         return dialog.result()
