@@ -32,6 +32,7 @@ from cchc_desktop.documents.safe_write import (
     remove_leftovers,
     write_atomically,
 )
+from cchc_desktop.documents.sheets import new_workbook, row_height
 from cchc_desktop.errors import CchcError, ConsolidationCancelled
 
 if TYPE_CHECKING:
@@ -358,16 +359,6 @@ class _Sheets:
         return row  # fmt: skip
 
 
-def _lines(text: str, width: int) -> int:
-    return sum(max(1, -(-len(line) // max(width - 1, 1))) for line in str(text).split("\n"))
-
-
-def _height(values: Sequence[Any], widths: Sequence[int], size: float = SIZE) -> float:
-    """Excel does not grow a row for wrapped text it did not lay out itself."""
-    lines = max(_lines("" if v is None else str(v), w) for v, w in zip(values, widths, strict=True))
-    return min(lines * size * 1.25 + 4, 409)
-
-
 def _table(
     sheets: _Sheets,
     sheet: Worksheet,
@@ -399,14 +390,21 @@ def _table(
     _print_setup(sheet, f"4:{3 + head_rows}")  # before the first row: it writes the sheet's head
     reused: dict[tuple[int, str], Any] = {}
 
-    def append(number: int, values: Sequence[Any], kinds: Sequence[str], height: float) -> None:
-        sheet.row_dimensions[number].height = height
+    def append(
+        number: int, values: Sequence[Any], kinds: Sequence[str], size: float = SIZE
+    ) -> None:
+        shown = ["" if v is None else str(v) for v in values]
+        across = [sum(widths)] if len(values) == 1 else widths  # a title spans every column
+        # Excel does not grow a row for wrapped text it did not lay out itself.
+        sheet.row_dimensions[number].height = row_height(
+            list(zip(shown, across, strict=True)), size
+        )
         sheet.append(sheets.cells(sheet, reused, values, kinds))
         del sheet.row_dimensions[number]  # written: nothing of it need stay in memory
 
     for row, (text, kind) in enumerate(((title, "title"), (subtitle, "subtitle")), start=1):
         sheet.merged_cells.add(f"A{row}:{last}{row}")
-        append(row, [text], [kind], _height([text], [sum(widths)], 14 if row == 1 else SIZE))
+        append(row, [text], [kind], 14 if row == 1 else SIZE)
     sheet.append([])
     if groups:
         grouped = {c for _, first, span in groups for c in range(first, first + span)}
@@ -422,13 +420,13 @@ def _table(
                 letter = get_column_letter(column + 1)
                 sheet.merged_cells.add(f"{letter}4:{letter}5")
         sub = [text if column in grouped else None for column, (text, _) in enumerate(heads)]
-        append(4, top, ["head"] * len(heads), _height(top, widths))
-        append(5, sub, ["head"] * len(heads), _height(sub, widths))
+        append(4, top, ["head"] * len(heads))
+        append(5, sub, ["head"] * len(heads))
     else:
         names = [h for h, _ in heads]
-        append(4, names, ["head"] * len(heads), _height(names, widths))
+        append(4, names, ["head"] * len(heads))
     for number, (values, kinds) in enumerate(rows, start=first_row):
-        append(number, values, kinds, _height(values, widths))
+        append(number, values, kinds)
     if count and not groups:
         sheet.auto_filter.ref = f"A4:{last}{first_row + count - 1}"
 
@@ -465,9 +463,7 @@ def _subtitle(whole: Consolidated) -> str:
 
 
 def _workbook(whole: Consolidated, spool: _Spool, clean: Cleaning) -> Workbook:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
+    workbook = new_workbook(write_only=True)
     sheets = _Sheets(workbook)
 
     def new_sheet(title: str) -> Worksheet:

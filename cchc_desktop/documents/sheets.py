@@ -75,10 +75,10 @@ DIGIT_PX, COLUMN_EXTRA_PX, CELL_PADDING_PT = 8, 5, 3.0
 LINE_HEIGHT, ROW_EXTRA_PT = 1.15, 4.0
 
 
-def new_workbook() -> Workbook:
+def new_workbook(*, write_only: bool = False) -> Workbook:
     """A workbook whose default font, and so the unit of its column widths, is the documents'
-    Times New Roman 12."""
-    workbook = Workbook()
+    Times New Roman 12 (``write_only``: openpyxl's streaming mode, rows written as added)."""
+    workbook = Workbook(write_only=write_only)
     font = Font(name=FONT, size=12)
     # openpyxl has no public setter: the default font is the first of the workbook's fonts,
     # and the "Normal" style's (what Excel reads for the column unit).
