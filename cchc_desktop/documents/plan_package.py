@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_desktop import __version__
 from cchc_desktop.core import interchange
+from cchc_desktop.core.cleaning import printable
 from cchc_desktop.core.clock import Clock
 from cchc_desktop.core.interchange import PlanData, PlanHistory, PlanReturn
 from cchc_desktop.core.model import Office, Plan
@@ -44,10 +45,15 @@ _PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def _plan_data(plan: Plan, office: Office, history: PlanHistory | None) -> PlanData:
+    """The data as the documents print it: text no file can hold left out (core/cleaning.py;
+    the documents beside it say what was removed)."""
     return PlanData(
-        plan=plan,
-        office=office,
-        history={uid: tuple(lines) for uid, lines in (history or {}).items()},
+        plan=printable(plan)[0],
+        office=printable(office)[0],
+        history={
+            uid: tuple(printable(line)[0] for line in lines)
+            for uid, lines in (history or {}).items()
+        },
         exported_at=Clock().stamp(),
         app_version=__version__,
     )

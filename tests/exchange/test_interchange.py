@@ -239,3 +239,19 @@ def test_a_cell_excel_took_for_a_number_is_read_as_shown(tmp_path):
     path = tmp_path / "go-lai.xlsx"
     workbook.save(path)
     assert read_plan_file(path).office.report_deadline_day == 10
+
+
+def test_text_no_file_can_hold_is_left_out_of_the_data_as_of_the_documents(tmp_path):
+    from cchc_desktop.documents.package import export_package
+
+    plan, office = sample()
+    office.name = "Quyết\ud800 Thắng\x07"
+    plan.tasks[0].evidence = "Công văn\ufffe số 12"
+    history = {plan.tasks[0].uid: [HistoryEntry(STAMP, "evidence", "", "Công văn\ufffe số 12")]}
+    result = export_package(plan, office, tmp_path, make_zip=True, history=history)
+    for path in result.files[1:]:  # the .xlsx and the .zip
+        data = read_plan_file(path)
+        assert data.office.name == "Quyết Thắng"
+        assert data.plan.tasks[0].evidence == "Công văn số 12"
+        assert data.history[plan.tasks[0].uid][0].new == "Công văn số 12"
+    assert office.name == "Quyết\ud800 Thắng\x07"  # the plan in the program is left as it is
