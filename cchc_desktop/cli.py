@@ -19,6 +19,7 @@ from cchc_desktop.documents.package import TargetsExistError
 from cchc_desktop.errors import CchcError, DocumentImportError, ReadOnlyTargetError, TemplateError
 from cchc_desktop.store.database import open_database
 from cchc_desktop.store.repository import Repository
+from cchc_desktop.store.sample import save_sample
 
 DB_NAME = "cchc.sqlite"
 
@@ -208,11 +209,9 @@ def run(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
             if existing:
                 raise TargetsExistError(existing)
         repo = Repository(open_database(db_path))
-        repo.save_office(office)
-        plan.office_id = office.id
-        plan_id = repo.save_plan(plan)
+        plan = save_sample(repo, office, plan)
         print(
-            f"Đã tạo kế hoạch mẫu số {plan_id} «{plan.title}» của "
+            f"Đã tạo kế hoạch mẫu số {plan.id} «{plan.title}» của "
             f"{office_words.formal_name(office)} trong {db_path}"
         )
         _export(plan, office, args, clock)
