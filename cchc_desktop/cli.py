@@ -139,10 +139,11 @@ def _report(args: argparse.Namespace, clock: Clock) -> None:
     if plan.office_id is None:
         raise CchcError(f"Kế hoạch số {args.plan} chưa gắn với cơ quan nào.")
     period = parse_report_period(args.period, plan.period)
-    tracked = TaskStore(repo).tracked_tasks(args.plan)
+    store = TaskStore(repo)
     report = build_report(
-        plan, repo.office(plan.office_id), tracked, period, args.as_of or clock.today()
-    )
+        plan, repo.office(plan.office_id), store.tracked_tasks(args.plan), period,
+        args.as_of or clock.today(), store.histories(args.plan),
+    )  # fmt: skip
     args.out.mkdir(parents=True, exist_ok=True)
     result = export_report(report, args.out, overwrite=args.force, replace_read_only=args.force)
     c = report.data.counts
