@@ -4,6 +4,7 @@ not a copy), its title breaks sensibly and its results workbook prints at a read
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from datetime import date
@@ -26,7 +27,7 @@ from cchc_desktop.documents.report_xlsx import (
     date_format,
 )
 from tests.documents.nd30_checks import check_report_docx, check_report_paper
-from tests.documents.paper import libreoffice_pdf, read_pdf
+from tests.documents.paper import libreoffice_pdf, raster, read_pdf
 from tests.store.saved_sample import saved_sample
 
 STEM = "BC-tuyen-truyen-CCHC-6-thang-cuoi-2025-xa-Quyet-Thang"
@@ -261,10 +262,12 @@ def test_each_report_passes_the_decrees_checks_on_file_and_on_paper(on_paper, co
         check_report_paper(read_pdf(pdf), summary=summary, **ON_PAPER)
 
 
-def test_the_results_workbook_prints_on_a4_landscape_at_a_readable_size(on_paper, tmp_path):
+@pytest.mark.parametrize("code", ["q3", "h2"])
+def test_the_results_workbook_prints_on_a4_landscape_at_a_readable_size(on_paper, tmp_path, code):
     """12 pt on paper (it printed at about 6 pt: one page wide, the sheet twice too wide),
-    the table's header on every page of the task sheet, nothing cut at the right edge."""
-    report, _, office_pdf, _, xlsx_path = on_paper["h2"]
+    the table's header on every page of the task sheet, nothing cut at the right edge nor at
+    the bottom of a row."""
+    report, _, office_pdf, _, xlsx_path = on_paper[code]
     workbook = openpyxl.load_workbook(xlsx_path)
     for sheet in workbook.worksheets:
         setup = sheet.page_setup
@@ -288,7 +291,28 @@ def test_the_results_workbook_prints_on_a4_landscape_at_a_readable_size(on_paper
     assert all(11 <= (w.y1 - w.y0) / per_point <= 13.5 for w in words)
     for page in pages:
         assert max(w.x1 for w in page.words) <= page.width - 15 / 25.4 * 72 + 2
+    for number, page in enumerate(pages, start=1):
+        assert_rows_hold_their_text(printed_pdf, number, page)
     printed = " ".join(p.text() for p in read_pdf(printed_pdf, text_area_only=False))
     assert "30/9/2025" in printed and not re.search(r"\b\d{1,2}/0[3-9]/\d{4}", printed)
     assert f"Trang 1/{len(pages)}" in printed
     assert report.data.lines[0].title.split()[0] in printed
+
+
+def assert_rows_hold_their_text(pdf, number: int, page) -> None:
+    """No row of a printed table cuts its text: between two row borders (found as dark
+    lines across the first column), every word ends above the lower one."""
+    picture = raster(pdf, number, dpi=144)
+    scale = picture.width / page.width
+    tt = page.find("TT")[0]
+    left = round(tt.x0 * scale)
+    edges = [
+        y for y in range(round(tt.y0 * scale) - 8, picture.height)
+        if all(picture.dark(x, y) for x in range(left, left + 8))
+    ]  # fmt: skip
+    borders = [y / scale for i, y in enumerate(edges) if i == 0 or y - edges[i - 1] > 2]
+    assert len(borders) >= 3, borders
+    for upper, lower in itertools.pairwise(borders):
+        # A word cut at the bottom of its row has its middle below it: its top quarter tells.
+        inside = [w for w in page.words if upper < w.y0 + (w.y1 - w.y0) / 4 < lower]
+        assert all(w.y1 <= lower + 0.5 for w in inside), [w.text for w in inside]
