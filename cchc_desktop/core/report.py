@@ -309,7 +309,7 @@ def _task_results(line: TaskLine) -> str:
 
 def _results_section(data: ReportData) -> str:
     c = data.counts
-    label = data.report.label
+    label, last = data.report.label, short_date(data.last)
     if not c.total:
         return f"Trong {label}, không có nhiệm vụ nào của Kế hoạch đến kỳ thực hiện."
     done = f"{c.done} nhiệm vụ đã hoàn thành"
@@ -325,8 +325,7 @@ def _results_section(data: ReportData) -> str:
     if c.dropped:
         parts.append(f"{c.dropped} nhiệm vụ không thực hiện")
     lines = [
-        f"Trong {label}, Kế hoạch có {c.total} nhiệm vụ đến kỳ thực hiện; đến ngày "
-        f"{short_date(data.last)}, "
+        f"Trong {label}, Kế hoạch có {c.total} nhiệm vụ đến kỳ thực hiện; đến ngày {last}, "
         + ", ".join(parts)
         + (f" ({c.overdue} nhiệm vụ quá hạn)." if c.overdue else ".")
     ]
@@ -339,11 +338,16 @@ def _results_section(data: ReportData) -> str:
             if line.evidence.strip():
                 text += f" ({' '.join(line.evidence.split())})"
             lines.append(text + ".")
-    if data.totals:
+    if data.totals and data.period_totals == data.totals:
+        lines.append(
+            f"Tổng hợp sản phẩm tuyên truyền trong kỳ, cũng là lũy kế đến ngày {last}: "
+            f"{counts_text(data.totals)}."
+        )
+    elif data.totals:
         gained = counts_text(data.period_totals) or "chưa có sản phẩm mới"
         lines.append(
-            f"Tổng hợp sản phẩm tuyên truyền trong kỳ: {gained}; lũy kế đến ngày "
-            f"{short_date(data.last)}: {counts_text(data.totals)}."
+            f"Tổng hợp sản phẩm tuyên truyền trong kỳ: {gained}; lũy kế đến ngày {last}: "
+            f"{counts_text(data.totals)}."
         )
     if data.undated:
         lines.append(undated_note(data.undated))

@@ -101,6 +101,10 @@ def test_the_default_wording_says_both_the_period_and_the_cumulative_figures(sam
     q3 = default_text(plan, office, figures(sample, "q3", date(2025, 9, 5))).sections[0].text
     assert "1 nhiệm vụ đã hoàn thành trong kỳ, 5 nhiệm vụ đang thực hiện" in q3
     assert "kết quả trong kỳ: 10 tin, 3 bài (Chuyên mục" in q3  # all of it done in the quarter
+    assert (
+        "Tổng hợp sản phẩm tuyên truyền trong kỳ, cũng là lũy kế đến ngày 05/9/2025: 15 tin, "
+        "3 bài, 6 cuộc," in q3
+    )
 
 
 def test_a_report_made_after_its_period_counts_to_the_periods_last_day(sample):
@@ -129,6 +133,8 @@ def test_a_task_worked_on_after_its_quarter_is_in_the_next_quarters_report(sampl
     line = next(x for x in data.lines if x.title == banners.task.title)
     assert line.completed and units(line.in_period) == {"băng rôn": 4}
     assert data.counts.total == 8 and data.completed == 1
+    text = default_text(sample.plan, sample.office, data).sections[0].text
+    assert "2 nhiệm vụ đã hoàn thành (trong đó 1 nhiệm vụ hoàn thành trong kỳ)" in text
 
 
 def test_results_saved_without_history_are_counted_once_in_the_cumulative_and_the_report_says_so(
