@@ -34,6 +34,7 @@ from tasks import TODAY, big_plan
 
 from cchc_desktop.core.deadlines import ReportPeriod, parse_report_period
 from cchc_desktop.core.model import Office, Plan
+from cchc_desktop.core.progress import Histories
 from cchc_desktop.core.report import build_report
 from cchc_desktop.core.template import bundled_template
 from cchc_desktop.core.tracking import TrackedTask
@@ -61,9 +62,15 @@ def export(plan: Plan, office: Office, folder: Path) -> None:
 
 
 def report(
-    plan: Plan, office: Office, tracked: list[TrackedTask], period: ReportPeriod, folder: Path
+    plan: Plan,
+    office: Office,
+    tracked: list[TrackedTask],
+    histories: Histories,
+    period: ReportPeriod,
+    folder: Path,
 ) -> None:
-    export_report(build_report(plan, office, tracked, period, TODAY), folder, overwrite=True)
+    built = build_report(plan, office, tracked, period, TODAY, histories)
+    export_report(built, folder, overwrite=True)
 
 
 def main() -> None:
@@ -74,7 +81,8 @@ def main() -> None:
         repo = Repository(open_database(folder / "cchc.sqlite"))
         saved, office = big_plan(repo, bundled_template())
         plan = repo.plan(saved.id)
-        tracked = TaskStore(repo).tracked_tasks(plan.id)
+        store = TaskStore(repo)
+        tracked, histories = store.tracked_tasks(plan.id), store.histories(plan.id)
         period = parse_report_period("h2", plan.period)
         export(replace(plan, tasks=plan.tasks[:100]), office, folder)  # loads writers and fonts
         for name, count in SIZES.items():
@@ -84,7 +92,7 @@ def main() -> None:
             out = folder / name
             figures[f"export_{name}_s"] = median_seconds(partial(export, part, office, out))
             figures[f"report_{name}_s"] = median_seconds(
-                partial(report, part, office, part_tracked, period, out)
+                partial(report, part, office, part_tracked, histories, period, out)
             )
         repo.db.close()
     for name in ("export_10k_s", "report_10k_s", *(f for f in figures if "10k" not in f)):

@@ -25,6 +25,7 @@ from cchc_desktop.errors import (
 )
 from cchc_desktop.store.database import open_database
 from cchc_desktop.store.repository import Repository
+from cchc_desktop.store.sample import save_sample
 
 DB_NAME = "cchc.sqlite"
 
@@ -188,10 +189,11 @@ def _report(args: argparse.Namespace, clock: Clock) -> None:
     if plan.office_id is None:
         raise CchcError(f"Kế hoạch số {args.plan} chưa gắn với cơ quan nào.")
     period = parse_report_period(args.period, plan.period)
-    tracked = TaskStore(repo).tracked_tasks(args.plan)
+    store = TaskStore(repo)
     report = build_report(
-        plan, repo.office(plan.office_id), tracked, period, args.as_of or clock.today()
-    )
+        plan, repo.office(plan.office_id), store.tracked_tasks(args.plan), period,
+        args.as_of or clock.today(), store.histories(args.plan),
+    )  # fmt: skip
     args.out.mkdir(parents=True, exist_ok=True)
     result = export_report(report, args.out, overwrite=args.force, replace_read_only=args.force)
     c = report.data.counts
@@ -328,11 +330,9 @@ def run(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
             if existing:
                 raise TargetsExistError(existing)
         repo = Repository(open_database(db_path))
-        repo.save_office(office)
-        plan.office_id = office.id
-        plan_id = repo.save_plan(plan)
+        plan = save_sample(repo, office, plan)
         print(
-            f"Đã tạo kế hoạch mẫu số {plan_id} «{plan.title}» của "
+            f"Đã tạo kế hoạch mẫu số {plan.id} «{plan.title}» của "
             f"{office_words.formal_name(office)} trong {db_path}"
         )
         _export(plan, office, args, clock, repo)

@@ -6,9 +6,9 @@ Plain Python: the .docx and .xlsx writers (documents/report_*.py) lay out what t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from cchc_desktop.core import office as office_words
@@ -30,32 +30,36 @@ from cchc_desktop.core.outline import (
     lines_of,
     recipient_lines,
 )
+from cchc_desktop.core.progress import Histories, Progress, progress, span
 from cchc_desktop.core.text import capitalise_first, vn_upper
-from cchc_desktop.core.timewords import format_date_vn
+from cchc_desktop.core.textwidth import text_width_cm
 from cchc_desktop.core.tracking import (
+    FINISHED,
+    RESULT_UNITS,
     StatusCounts,
     TrackedTask,
-    count_statuses,
     is_overdue,
-    results_text,
-    total_results,
+    merge_results,
 )
 
 DOC_TYPE = "BÁO CÁO"
 FIGURES_TITLE = "Bảng tổng hợp số liệu"
 TASKS_UNIT = "nhiệm vụ"
-PRODUCTS_HEADING = "Sản phẩm tuyên truyền (lũy kế đến thời điểm báo cáo)"
+PRODUCTS_HEADING = "Sản phẩm tuyên truyền"
+IN_PERIOD, CUMULATIVE = "Trong kỳ", "Lũy kế"
 FIGURES_COLUMNS = (
     Column("number", "TT", 1.2, "center"),
-    Column("what", "Nội dung", 9.3),
-    Column("unit", "Đơn vị tính", 2.8, "center"),
-    Column("count", "Số lượng", 3.2, "right"),
+    Column("what", "Nội dung", 8.5),
+    Column("unit", "Đơn vị tính", 2.6, "center"),
+    Column("in_period", IN_PERIOD, 2.1, "right", "Số lượng"),
+    Column("cumulative", CUMULATIVE, 2.1, "right", "Số lượng"),
 )
 
 
 @dataclass(frozen=True, slots=True)
 class TaskLine:
-    """One task as the report sees it: its number in the appendix and what became of it."""
+    """One task as the report sees it: its number in the appendix and what became of it by
+    the end of the period (``results``: lũy kế) and within it (``in_period``: trong kỳ)."""
 
     number: int
     title: str
@@ -66,6 +70,9 @@ class TaskLine:
     status: TaskStatus
     overdue: bool
     results: tuple[ResultCount, ...]
+    in_period: tuple[ResultCount, ...]
+    completed: bool  # done within the period
+    undated: bool  # its figures carry no date (core/progress.py): lũy kế only
     evidence: str
     reason: str
     notes: str
@@ -78,13 +85,17 @@ class TaskLine:
 
 @dataclass(frozen=True, slots=True)
 class ReportData:
-    """The figures of a report: every number in the .docx and .xlsx comes from here."""
+    """The figures of a report: every number in the .docx and .xlsx comes from here. They
+    are taken at the end of ``last``: the period's last day, or the day the figures are
+    counted to (``as_of``) when that is earlier."""
 
     report: ReportPeriod
     as_of: date
-    lines: tuple[TaskLine, ...]  # the tasks the period concerns, in appendix order
-    counts: StatusCounts
-    totals: tuple[ResultCount, ...]  # results added up by unit
+    lines: tuple[TaskLine, ...]  # the tasks the period concerns or that moved in it, in order
+    counts: StatusCounts  # their statuses
+    completed: int  # how many of them were done within the period
+    totals: tuple[ResultCount, ...]  # lũy kế: their results added up by unit
+    period_totals: tuple[ResultCount, ...]  # trong kỳ: those recorded within the period
     upcoming: tuple[TaskLine, ...]  # unfinished tasks of the whole plan, by due date
 
     def with_status(self, *statuses: TaskStatus) -> list[TaskLine]:
@@ -94,16 +105,39 @@ class ReportData:
     def late(self) -> list[TaskLine]:
         return [line for line in self.lines if line.overdue]
 
+    @property
+    def first(self) -> date:
+        return self.report.start
+
+    @property
+    def last(self) -> date:
+        return min(self.report.end, self.as_of)
+
+    @property
+    def undated(self) -> int:
+        """How many of the tasks have figures recorded without a date."""
+        return sum(line.undated for line in self.lines)
+
 
 def aggregate(
-    plan: Plan, tracked: Sequence[TrackedTask], report: ReportPeriod, as_of: date
+    plan: Plan,
+    tracked: Sequence[TrackedTask],
+    report: ReportPeriod,
+    as_of: date,
+    histories: Histories,
 ) -> ReportData:
-    """Gather the figures of ``report`` from the plan's tracked tasks (those in its appendix)."""
+    """Gather the figures of ``report`` from the plan's tracked tasks (those in its appendix)
+    and their dated histories, as they stood at the end of the period or of ``as_of``."""
     chosen = [t for t in tracked if t.task.chosen]
     chosen.sort(key=lambda t: t.position)
     numbers = {t.id: n for n, t in enumerate(chosen, start=1)}
+    last = min(report.end, as_of)
+    start, end = span(report.start, last)
+    # A task is late when its due date had passed by the end of the figures: by as_of, or
+    # once the period's last day was over.
+    judged_on = min(as_of, report.end + timedelta(days=1))
 
-    def line(t: TrackedTask) -> TaskLine:
+    def line(t: TrackedTask, moved: Progress) -> TaskLine:
         task = t.task
         return TaskLine(
             number=numbers[t.id],
@@ -112,27 +146,56 @@ def aggregate(
             lead_unit=task.lead_unit,
             finish_text=task.finish_text,
             due=t.due,
-            status=task.status,
-            overdue=is_overdue(task.status, t.due, as_of),
-            results=tuple(task.results),
+            status=moved.status,
+            overdue=is_overdue(moved.status, t.due, judged_on),
+            results=moved.results,
+            in_period=moved.in_period,
+            completed=moved.completed,
+            undated=moved.undated,
             evidence=task.evidence,
             reason=task.reason,
             notes=task.notes,
         )
 
-    concerned = report.concerned(chosen)
-    unfinished = [
-        t for t in chosen if t.task.status in (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS)
-    ]
-    unfinished.sort(key=lambda t: (t.due or date.max, numbers[t.id]))
+    lines = [line(t, progress(t.task, histories.get(t.id, ()), start, end)) for t in chosen]
+    concerned = {t.id for t in report.concerned(chosen)}
+    shown = [
+        x for t, x in zip(chosen, lines, strict=True)
+        if t.id in concerned or x.in_period or x.completed
+    ]  # fmt: skip
+    unfinished = [x for x in lines if x.status not in FINISHED]
+    unfinished.sort(key=lambda x: (x.due or date.max, x.number))
     return ReportData(
         report=report,
         as_of=as_of,
-        lines=tuple(line(t) for t in concerned),
-        counts=count_statuses(concerned, as_of),
-        totals=tuple(total_results(t.task for t in concerned)),
-        upcoming=tuple(line(t) for t in unfinished),
+        lines=tuple(shown),
+        counts=_count(shown),
+        completed=sum(x.completed for x in shown),
+        totals=_total(x.results for x in shown),
+        period_totals=_total(x.in_period for x in shown),
+        upcoming=tuple(unfinished),
     )
+
+
+def _count(lines: Sequence[TaskLine]) -> StatusCounts:
+    def of(status: TaskStatus) -> int:
+        return sum(line.status is status for line in lines)
+
+    return StatusCounts(
+        total=len(lines),
+        not_started=of(TaskStatus.NOT_STARTED),
+        in_progress=of(TaskStatus.IN_PROGRESS),
+        done=of(TaskStatus.DONE),
+        dropped=of(TaskStatus.DROPPED),
+        overdue=sum(line.overdue for line in lines),
+    )
+
+
+def _total(results: Iterable[Sequence[ResultCount]]) -> tuple[ResultCount, ...]:
+    """Counts added up by unit, the usual units first (as the tracker's totals)."""
+    order = {unit: i for i, unit in enumerate(RESULT_UNITS)}
+    merged = merge_results(r for counts in results for r in counts)
+    return tuple(sorted(merged, key=lambda r: (order.get(r.unit, len(order)), r.unit)))
 
 
 # --- the text the officer edits --------------------------------------------------------
@@ -212,18 +275,57 @@ def plan_reference(plan: Plan, office: Office) -> str:
     )
 
 
+def counts_text(results: Sequence[ResultCount]) -> str:
+    """ "18 tin, 6 bài": counts as a sentence lists them."""
+    return ", ".join(f"{dotted(r.count)} {r.unit}" for r in results)
+
+
+def dotted(number: int) -> str:
+    """ "1.250": thousands as Vietnamese writes them."""
+    return f"{number:,}".replace(",", ".")
+
+
+def undated_note(count: int) -> str:
+    """Why some figures are in lũy kế only (core/progress.py): said in the report, never a
+    date made up for them."""
+    return (
+        f"Số liệu của {count} nhiệm vụ được ghi không kèm ngày (nhập trước khi ứng dụng lưu "
+        "lịch sử thay đổi, hoặc nhập từ tệp) nên chỉ được tính vào số lũy kế, không tính vào "
+        "số trong kỳ."
+    )
+
+
+def _task_results(line: TaskLine) -> str:
+    """ "; kết quả trong kỳ: 6 tin; lũy kế: 18 tin, 6 bài", or lũy kế alone."""
+    if line.in_period:
+        text = f"; kết quả trong kỳ: {counts_text(line.in_period)}"
+        if line.in_period != line.results:
+            text += f"; lũy kế: {counts_text(line.results)}"
+        return text
+    if any(r.count for r in line.results):
+        return f"; kết quả lũy kế: {counts_text(line.results)}"
+    return ""
+
+
 def _results_section(data: ReportData) -> str:
     c = data.counts
-    label = data.report.label
+    label, last = data.report.label, short_date(data.last)
     if not c.total:
         return f"Trong {label}, không có nhiệm vụ nào của Kế hoạch đến kỳ thực hiện."
-    parts = [f"{c.done} nhiệm vụ đã hoàn thành", f"{c.in_progress} nhiệm vụ đang thực hiện"]
+    done = f"{c.done} nhiệm vụ đã hoàn thành"
+    if c.done and data.completed == c.done:
+        done += " trong kỳ"
+    elif data.completed:
+        done += f" (trong đó {data.completed} nhiệm vụ hoàn thành trong kỳ)"
+    elif c.done:
+        done += " (không có nhiệm vụ hoàn thành trong kỳ)"
+    parts = [done, f"{c.in_progress} nhiệm vụ đang thực hiện"]
     if c.not_started:
         parts.append(f"{c.not_started} nhiệm vụ chưa thực hiện")
     if c.dropped:
         parts.append(f"{c.dropped} nhiệm vụ không thực hiện")
     lines = [
-        f"Trong {label}, Kế hoạch có {c.total} nhiệm vụ đến kỳ thực hiện; trong đó "
+        f"Trong {label}, Kế hoạch có {c.total} nhiệm vụ đến kỳ thực hiện; đến ngày {last}, "
         + ", ".join(parts)
         + (f" ({c.overdue} nhiệm vụ quá hạn)." if c.overdue else ".")
     ]
@@ -232,25 +334,31 @@ def _results_section(data: ReportData) -> str:
         lines.append("Kết quả cụ thể:")
         for line in worked:
             text = f"- {line.title.rstrip(' .;')}: {STATUS_LABELS[line.status].lower()}"
-            if line.results:
-                text += f"; kết quả: {results_text(line.results)}"
+            text += _task_results(line)
             if line.evidence.strip():
                 text += f" ({' '.join(line.evidence.split())})"
             lines.append(text + ".")
-    if data.totals:
+    if data.totals and data.period_totals == data.totals:
         lines.append(
-            "Tổng hợp sản phẩm tuyên truyền (lũy kế đến thời điểm báo cáo): "
-            + "; ".join(f"{r.count} {r.unit}" for r in data.totals)
-            + "."
+            f"Tổng hợp sản phẩm tuyên truyền trong kỳ, cũng là lũy kế đến ngày {last}: "
+            f"{counts_text(data.totals)}."
         )
+    elif data.totals:
+        gained = counts_text(data.period_totals) or "chưa có sản phẩm mới"
+        lines.append(
+            f"Tổng hợp sản phẩm tuyên truyền trong kỳ: {gained}; lũy kế đến ngày {last}: "
+            f"{counts_text(data.totals)}."
+        )
+    if data.undated:
+        lines.append(undated_note(data.undated))
     return "\n".join(lines)
 
 
 def _shortcomings_section(data: ReportData) -> str:
     lines = []
     for line in data.late:
-        why = line.reason.strip() or line.notes.strip() or "chưa ghi lý do"
-        due = f", hạn {format_date_vn(line.due)}" if line.due else ""
+        why = line.reason.strip() or "chưa ghi lý do"
+        due = f", hạn {short_date(line.due)}" if line.due else ""
         lines.append(
             f"- {line.title.rstrip(' .;')} ({line.lead_unit}{due}): chưa hoàn thành. "
             f"Nguyên nhân: {why.rstrip('.')}."
@@ -271,7 +379,7 @@ def _next_section(data: ReportData) -> str:
         return "Tổng kết, đánh giá kết quả thực hiện Kế hoạch; xây dựng kế hoạch kỳ tiếp theo."
     lines = ["Tiếp tục triển khai các nhiệm vụ chưa hoàn thành của Kế hoạch:"]
     for line in data.upcoming:
-        due = f"hạn {format_date_vn(line.due)}" if line.due else "chưa rõ thời hạn"
+        due = f"hạn {short_date(line.due)}" if line.due else "chưa rõ thời hạn"
         late = ", đã quá hạn" if line.overdue else ""
         lines.append(f"- {line.title.rstrip(' .;')} ({line.lead_unit}; {due}{late}).")
     return "\n".join(lines)
@@ -337,37 +445,59 @@ class Report:
         return office_words.number_suffix(self.office, "BC")
 
 
-def figure_rows(data: ReportData) -> list[tuple[str, str, str, int | None]]:
-    """(TT, what, unit, count): the status tally, then the results added up by unit."""
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """A row of the figures table: what is counted, in what unit, within the period and by
+    its end; None where a figure means nothing (a task's state has no "within the period")."""
+
+    number: str
+    what: str
+    unit: str
+    in_period: int | None
+    cumulative: int | None
+
+
+def figure_rows(data: ReportData) -> list[FigureRow]:
+    """The status tally, then the results added up by unit."""
     c = data.counts
-    rows: list[tuple[str, str, str, int | None]] = [
-        ("1", "Nhiệm vụ đến kỳ thực hiện", TASKS_UNIT, c.total),
-        ("", "- Đã hoàn thành", TASKS_UNIT, c.done),
-        ("", "- Đang thực hiện", TASKS_UNIT, c.in_progress),
-        ("", "- Chưa thực hiện", TASKS_UNIT, c.not_started),
-        ("", "- Không thực hiện", TASKS_UNIT, c.dropped),
-        ("", "- Quá hạn (trong số chưa hoàn thành)", TASKS_UNIT, c.overdue),
+    rows = [
+        FigureRow("1", "Nhiệm vụ đến kỳ thực hiện", TASKS_UNIT, None, c.total),
+        FigureRow("", "- Đã hoàn thành", TASKS_UNIT, data.completed, c.done),
+        FigureRow("", "- Đang thực hiện", TASKS_UNIT, None, c.in_progress),
+        FigureRow("", "- Chưa thực hiện", TASKS_UNIT, None, c.not_started),
+        FigureRow("", "- Không thực hiện", TASKS_UNIT, None, c.dropped),
+        FigureRow("", "- Quá hạn (trong số chưa hoàn thành)", TASKS_UNIT, None, c.overdue),
     ]
     if data.totals:
-        rows.append(("2", PRODUCTS_HEADING, "", None))
-        rows += [("", f"- {capitalise_first(t.unit)}", t.unit, t.count) for t in data.totals]
+        gained = {r.unit: r.count for r in data.period_totals}
+        rows.append(FigureRow("2", PRODUCTS_HEADING, "", None, None))
+        rows += [
+            FigureRow("", f"- {capitalise_first(t.unit)}", t.unit, gained.get(t.unit, 0), t.count)
+            for t in data.totals
+        ]
     return rows
 
 
+def figures_title(data: ReportData) -> str:
+    """ "Bảng tổng hợp số liệu (đến ngày 05/9/2025)" """
+    return f"{FIGURES_TITLE} (đến ngày {short_date(data.last)})"
+
+
 def figures_table(data: ReportData) -> Table:
-    def count(value: int | None) -> str:
-        return "" if value is None else f"{value:,}".replace(",", ".")
+    def count(value: int | None) -> Cell:
+        return Cell((("" if value is None else dotted(value), False),))
 
     rows = tuple(
         (
-            Cell(((number, False),)),
-            Cell(((what, bool(number)),)),
-            Cell(((unit, False),)),
-            Cell(((count(value), False),)),
+            Cell(((row.number, False),)),
+            Cell(((row.what, bool(row.number)),)),
+            Cell(((row.unit, False),)),
+            count(row.in_period),
+            count(row.cumulative),
         )
-        for number, what, unit, value in figure_rows(data)
+        for row in figure_rows(data)
     )
-    return Table(FIGURES_COLUMNS, rows, FIGURES_TITLE)
+    return Table(FIGURES_COLUMNS, rows, figures_title(data))
 
 
 def report_blocks(report: Report, *, figures: bool = True) -> list[Block | Table]:
@@ -385,6 +515,49 @@ def report_blocks(report: Report, *, figures: bool = True) -> list[Block | Table
     return body
 
 
+# The summary's lines, bold 14 pt, are at most this wide: the portrait text area is 16.5 cm
+# (documents/layout.py), less half a centimetre for a program whose metrics differ a little.
+SUMMARY_MAX_CM = 16.0
+SUMMARY_PT = 14
+
+
+def title_lines(
+    text: str,
+    keep: str = "",
+    *,
+    max_cm: float = SUMMARY_MAX_CM,
+    size: float = SUMMARY_PT,
+    bold: bool = True,
+) -> list[str]:
+    """A centred title as printed: one line when it fits, else as few lines as fit, broken
+    at spaces but never inside ``keep`` (the period: "quý III năm 2025") nor before its last
+    word: no word ("2025") stands alone on the last line. No-break spaces (the blanks left
+    for the clerk) stay: a line never breaks there."""
+    words = [word for word in text.split(" ") if word]
+    if text_width_cm(" ".join(words), size, bold=bold) <= max_cm:
+        return [" ".join(words)]
+    kept = [word for word in keep.split(" ") if word]
+    groups: list[str] = []
+    i = 0
+    while i < len(words):
+        if kept and words[i : i + len(kept)] == kept:
+            groups.append(" ".join(kept))
+            i += len(kept)
+        else:
+            groups.append(words[i])
+            i += 1
+    if len(groups) > 1 and " " not in groups[-1]:
+        groups[-2:] = [" ".join(groups[-2:])]
+    lines: list[str] = []
+    for group in groups:
+        joined = f"{lines[-1]} {group}" if lines else group
+        if lines and text_width_cm(joined, size, bold=bold) <= max_cm:
+            lines[-1] = joined
+        else:
+            lines.append(group)
+    return lines
+
+
 def report_outline(report: Report, *, figures: bool = True) -> Outline:
     """The whole report in the national format, as the plan is."""
     text, office = report.text, report.office
@@ -392,10 +565,13 @@ def report_outline(report: Report, *, figures: bool = True) -> Outline:
         office_words.place(office), text.issued_on, text.drafted_on, report.data.report.year
     )
     summary = " ".join(text.summary.split())
+    label = report.data.report.label
     return Outline(
         header=header_for(office, number_line(text.number, report.suffix), date),
         doc_type=DOC_TYPE,
-        summary=tuple(lines_of(text.summary)),
+        summary=tuple(
+            line for typed in lines_of(text.summary) for line in title_lines(typed, label)
+        ),
         body=tuple(report_blocks(report, figures=figures)),
         signature=Signature(
             recipients=tuple(recipient_lines(text.recipients)),
@@ -414,14 +590,16 @@ def build_report(
     tracked: Sequence[TrackedTask],
     report: ReportPeriod,
     as_of: date,
+    histories: Histories,
     text: ReportText | None = None,
 ) -> Report:
-    """Figures from the tasks, with the officer's wording when given, else the default; from
-    copies cleaned of what no document can hold, when they held any."""
+    """Figures from the tasks and their histories (``TaskStore.histories``), with the
+    officer's wording when given, else the default; from copies cleaned of what no document
+    can hold, when they held any."""
     office, office_notes = printable(office, "tên cơ quan")
     plan, plan_notes = printable(plan, "kế hoạch")
     tracked, task_notes = printable(list(tracked), "nhiệm vụ")
-    data = aggregate(plan, tracked, report, as_of)
+    data = aggregate(plan, tracked, report, as_of, histories)
     wording, text_notes = printable(text or default_text(plan, office, data), "báo cáo")
     notes = office_notes + plan_notes + task_notes + text_notes
     return Report(plan, office, data, wording, tuple(dict.fromkeys(notes)))

@@ -1,5 +1,6 @@
 """The tracker's storage: one task's edit with its dated history, adding, removing (and putting
-back), reordering, reading tasks with their stored dates, and the saved report wording.
+back), reordering, reading tasks with their stored dates and histories, and the saved report
+wording.
 
 Every public write is one transaction, so one undoable action in the app is one call here.
 """
@@ -99,6 +100,20 @@ class TaskStore:
                 [task_id],
             )
         ]
+
+    def histories(self, plan_id: int) -> dict[int, list[HistoryEntry]]:
+        """Every task's changes, oldest first, by task id, in one query (the report reads the
+        plan's whole history to count what was done in a period); tasks without a change are
+        not in it."""
+        found: dict[int, list[HistoryEntry]] = {}
+        for task_id, *entry in self.conn.execute(
+            "SELECT h.task_id, h.changed_at, h.field, h.old, h.new FROM task_history h "
+            "JOIN tasks t ON t.id = h.task_id WHERE t.plan_id = ? "
+            "ORDER BY h.task_id, h.changed_at, h.id",
+            [plan_id],
+        ):
+            found.setdefault(int(task_id), []).append(HistoryEntry(*entry))
+        return found
 
     def plan_of(self, task_id: int) -> int:
         row = self.conn.execute("SELECT plan_id FROM tasks WHERE id = ?", [task_id]).fetchone()

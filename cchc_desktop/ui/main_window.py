@@ -616,12 +616,12 @@ class MainWindow(QMainWindow):
         """A sample commune and its plan, adapted from the bundled template."""
         from cchc_desktop.core.sample import sample_office, sample_plan
         from cchc_desktop.core.template import bundled_template
+        from cchc_desktop.store.sample import save_sample
 
         try:
             template = bundled_template()
             office = sample_office(template)
-            self.repo.save_office(office)
-            plan_id = self.repo.save_plan(sample_plan(template, office))
+            plan_id = save_sample(self.repo, office, sample_plan(template, office)).id
         except CchcError as error:
             show_error(self, error)
             return

@@ -77,6 +77,7 @@ class ReportDialog(QDialog):
         assert plan.id is not None
         self.plan_id: int = plan.id
         self.tracked: list[TrackedTask] = store.tracked_tasks(plan.id)
+        self.histories = store.histories(plan.id)
         self.periods = report_periods(plan.period)
         self.data: ReportData | None = None
         self.text: ReportText | None = None
@@ -143,7 +144,7 @@ class ReportDialog(QDialog):
             f"Hạn gửi: trước ngày "
             f"{format_date_vn(report.deadline(self.office.report_deadline_day))}"
         )
-        self.data = aggregate(self.plan, self.tracked, report, self.as_of())
+        self.data = aggregate(self.plan, self.tracked, report, self.as_of(), self.histories)
         saved = self.store.report_draft(self.plan_id, report.code)
         text = ReportText.from_dict(saved) if saved else None
         self.edited = text is not None
@@ -152,7 +153,7 @@ class ReportDialog(QDialog):
         self.ui.savedLabel.setText("Đang dùng bản đã sửa trước đây." if saved else "")
 
     def _figures_changed(self) -> None:
-        self.data = aggregate(self.plan, self.tracked, self.report, self.as_of())
+        self.data = aggregate(self.plan, self.tracked, self.report, self.as_of(), self.histories)
         self._show_figures()
         if not self.edited:
             self._show_text(default_text(self.plan, self.office, self.data))

@@ -1,5 +1,6 @@
-"""The national format's rules (ND30.md) checked on any plan's .docx and on its paper: what the
-sample's tests check rule by rule, for a plan made any way (a ward's, a department's)."""
+"""The national format's rules (ND30.md) checked on any plan's or report's .docx and on its
+paper: what the sample's tests check rule by rule, for a document made any way (a ward's, a
+department's; the app's own PDF)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from docx.shared import Pt
 from docx.table import Table
 
 from cchc_desktop.core.textwidth import text_width_cm
-from tests.documents.paper import Page
+from tests.documents.paper import LEFT_PT, RIGHT_PT, Page, Word
 
 TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -50,9 +51,15 @@ def rules(cell) -> list[float]:
     return found
 
 
-def check_plan_docx(
+def check_plan_docx(document, **expected) -> None:
+    """A plan's header, title, body, signature and recipients as the decree wants them."""
+    check_docx(document, doc_type="KẾ HOẠCH", **expected)
+
+
+def check_docx(
     document,
     *,
+    doc_type: str,
     governing: list[str],
     issuer: list[str],
     suffix: str,
@@ -88,7 +95,8 @@ def check_plan_docx(
     date_line = date_cell.paragraphs[0].text
     assert date_line.startswith(f"{place}, ngày ") and effective(date_cell.paragraphs[0], "italic")
     month = re.search(r"tháng (\S+) năm", date_line)
-    assert month and not re.fullmatch(r"0[3-9]", month.group(1))  # "tháng 8", never "08"
+    # "tháng 02", "tháng 8" (never "08"), "tháng 12"; or blank for the clerk.
+    assert month and re.fullmatch(r"0[12]|[3-9]|1[0-2]|\xa0+", month.group(1)), month.group(1)
 
     body = [p for p in document.paragraphs if p.text.strip()]
     assert body[0].text == doc_type and effective(body[0], "bold")
@@ -142,3 +150,75 @@ def check_plan_paper(
     assert [t[0] if t else None for t in tops[1:]] == [str(n) for n in range(2, len(portrait) + 1)]
     for page in pages:
         assert page.is_a4
+
+
+# A date as the decree writes it: the day padded below 10, the month only in January and
+# February ("05/02/2025", "15/8/2025"), never "15/08/2025" nor "5/8/2025".
+DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+SUMMARY_CM, SUMMARY_PT = 16.5, 14
+
+
+def badly_written_dates(text: str) -> list[str]:
+    wrong = []
+    for match in DATE.finditer(text):
+        day, month = match[1], match[2]
+        if len(day) != 2 or month != (f"{int(month):02d}" if int(month) < 3 else str(int(month))):
+            wrong.append(match[0])
+    return wrong
+
+
+def summary_paragraphs(document) -> list:
+    """The summary's lines: the bold centred paragraphs after the document type, up to its
+    rule."""
+    body = list(document.paragraphs)
+    start = next(i for i, p in enumerate(body) if p.text.strip()) + 1
+    lines = []
+    for p in body[start:]:
+        if not p.text.strip():
+            break
+        lines.append(p)
+    return lines
+
+
+def check_report_docx(document, **expected) -> None:
+    """A progress report: the decree's rules as for a plan, "BÁO CÁO" as its type; its
+    summary on lines that fit the page, none ending with a word alone; every date written as
+    the decree writes it; its figures table with a header repeated on each page and rows that
+    never split."""
+    check_docx(document, doc_type="BÁO CÁO", **expected)
+    summary = summary_paragraphs(document)
+    assert summary
+    for p in summary:
+        assert centred(p) and effective(p, "bold")
+        assert text_width_cm(p.text, SUMMARY_PT, bold=True) <= SUMMARY_CM, p.text
+    assert len(summary[-1].text.split()) >= 2, "a word alone on the summary's last line"
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert badly_written_dates(f"{text}\n{cells}") == []
+    figures = document.tables[1]
+    head = figures.rows[0]._tr.trPr
+    assert head is not None and head.find(qn("w:tblHeader")) is not None
+    for row in figures.rows:
+        assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+def check_report_paper(pages: list[Page], *, summary: list[str], **expected) -> None:
+    """On paper as a plan is, and the summary printed on the lines it was given: "BÁO CÁO",
+    then each line centred, the last never a word alone; every date as the decree writes it."""
+    check_plan_paper(pages, **expected)
+    first = pages[0]
+    top = first.find("BÁO CÁO")[0].y0 + 2  # word boxes of one line overlap the next
+    lines: list[list[Word]] = []
+    for word in sorted((w for w in first.words if w.y0 > top), key=lambda w: (w.y0, w.x0)):
+        if lines and abs(word.y0 - lines[-1][0].y0) < 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    lines = [sorted(line, key=lambda w: w.x0) for line in lines]
+    printed = lines[: len(summary)]
+    assert [" ".join(w.text for w in line) for line in printed] == summary
+    centre = (LEFT_PT + first.width - RIGHT_PT) / 2
+    for line in printed:
+        assert abs((line[0].x0 + line[-1].x1) / 2 - centre) < 6, [w.text for w in line]
+    assert len(printed[-1]) >= 2, "a word alone on the summary's last line"
+    assert badly_written_dates(" ".join(p.text() for p in pages)) == []

@@ -80,7 +80,7 @@ def test_a_long_text_in_a_report_is_cut_in_its_xlsx_with_a_warning(sample, tmp_p
     plan.chosen_tasks[0].evidence = long_text()
     tracked = [TrackedTask(t, *t.dates(plan.period), position=i) for i, t in enumerate(plan.tasks)]
     report = build_report(
-        plan, office, tracked, parse_report_period("h2", plan.period), date(2025, 10, 15)
+        plan, office, tracked, parse_report_period("h2", plan.period), date(2025, 10, 15), {}
     )
     result = export_report(report, tmp_path)
 

@@ -122,7 +122,7 @@ def test_hostile_text_is_reported_without_it(tmp_path, template, kind):
         task.id = number  # as read from the store
     tracked = [TrackedTask(t, None, date(2025, 12, 31), i) for i, t in enumerate(plan.tasks)]
     report = build_report(
-        plan, office, tracked, parse_report_period("h2", plan.period), date(2025, 12, 20)
+        plan, office, tracked, parse_report_period("h2", plan.period), date(2025, 12, 20), {}
     )
     result = export_report(report, tmp_path)
     docx_path, xlsx_path = result.files

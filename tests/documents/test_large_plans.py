@@ -203,7 +203,12 @@ def test_a_report_of_3000_tasks_lists_each_task_once_and_adds_them_all_up(sample
     from cchc_desktop.core.report import build_report
     from cchc_desktop.core.tracking import TrackedTask, result_count
     from cchc_desktop.documents.package import export_report
-    from cchc_desktop.documents.report_xlsx import HEADER_ROW, TASK_SHEET, TOTAL_LABEL
+    from cchc_desktop.documents.report_xlsx import (
+        FIGURES_SHEET,
+        HEADER_ROW,
+        TASK_SHEET,
+        TOTAL_LABEL,
+    )
 
     plan, office = sample
     count = 3000
@@ -212,7 +217,7 @@ def test_a_report_of_3000_tasks_lists_each_task_once_and_adds_them_all_up(sample
         task.id = i
     tracked = [TrackedTask(t, *t.dates(plan.period), position=i) for i, t in enumerate(plan.tasks)]
     report = build_report(
-        plan, office, tracked, parse_report_period("h2", plan.period), date(2025, 10, 15)
+        plan, office, tracked, parse_report_period("h2", plan.period), date(2025, 10, 15), {}
     )
     files = export_report(report, tmp_path).files
 
@@ -221,4 +226,7 @@ def test_a_report_of_3000_tasks_lists_each_task_once_and_adds_them_all_up(sample
     assert numbers == list(range(1, count + 1))
     total = HEADER_ROW + 1 + count
     assert sheet.cell(total, 2).value == TOTAL_LABEL
-    assert sheet.cell(total, 7).value == sum(result_count(t.results, "tin") for t in plan.tasks)
+    tin = sum(result_count(t.results, "tin") for t in plan.tasks)
+    assert sheet.cell(total, 7).value.startswith(f"{tin:,} tin, ".replace(",", ".", 1))
+    figures = openpyxl.load_workbook(files[1])[FIGURES_SHEET]
+    assert next(r[4].value for r in figures.iter_rows() if r[1].value == "- Tin") == tin

@@ -28,6 +28,7 @@ from cchc_desktop.documents.safe_write import write_atomically
 from cchc_desktop.errors import ExportError, ReadOnlyTargetError
 from tests.documents.test_report import sample_report
 from tests.documents.test_safe_write import tiny_pdf
+from tests.store.saved_sample import saved_sample
 
 
 def test_file_names_are_ascii_and_start_with_kh(sample):
@@ -180,8 +181,8 @@ def test_a_file_that_cannot_be_replaced_puts_back_the_ones_already_replaced(
     assert leftovers(tmp_path) == []
 
 
-def test_a_report_is_written_both_files_or_neither(tmp_path, monkeypatch):
-    report = sample_report()
+def test_a_report_is_written_both_files_or_neither(template, tmp_path, monkeypatch):
+    report = sample_report(saved_sample(template))
     old = export_report(report, tmp_path).files
     before = {p: p.read_bytes() for p in old}
     monkeypatch.setattr(
