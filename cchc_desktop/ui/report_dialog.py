@@ -301,9 +301,7 @@ class ReportDialog(QDialog):
                 names = ", ".join(f"«{p.name}»" for p in locked.files)
                 if not asked(f"Tệp {names} đang ở chế độ chỉ đọc. Vẫn ghi đè?"):
                     return
-                result = export_report(
-                    report, Path(folder), overwrite=True, replace_read_only=True
-                )
+                result = export_report(report, Path(folder), overwrite=True, replace_read_only=True)
             except TargetsExistError as exists:
                 if not asked(f"{exists.message}\n\nGhi đè các tệp này bằng bản mới?"):
                     return
