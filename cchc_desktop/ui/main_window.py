@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         self.ui.actionImportWord.triggered.connect(self.import_word)
         self.ui.actionOpenDataFolder.triggered.connect(self.open_data_folder)
         self.ui.actionQuit.triggered.connect(self.close)
+        self.ui.actionOpenLogFolder.triggered.connect(self.open_log_folder)
         self.ui.actionAbout.triggered.connect(self.about)
         self.ui.actionExportPackage.triggered.connect(self.export_package)
         self.ui.actionExportPdf.triggered.connect(self.export_pdf)
@@ -836,6 +837,14 @@ class MainWindow(QMainWindow):
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.db_path.parent)))
+
+    def open_log_folder(self) -> None:
+        """Where the log is (for support), else the data folder."""
+        from cchc_desktop.ui.logs import log_file
+
+        log = log_file()
+        folder = log.parent if log is not None else self.db_path.parent
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def about(self) -> None:
         QMessageBox.about(
