@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cchc_desktop.core.deadlines import ReportPeriod, next_deadline
@@ -78,6 +78,9 @@ class TaskTracker(QWidget):
         for key, label in STATUS_FILTER_LABELS.items():
             self.ui.statusFilter.addItem(label, key.value)
         self.ui.searchEdit.textChanged.connect(self._apply_filters)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.ui.searchEdit)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self._escape_search)
         for combo in (self.ui.statusFilter, self.ui.unitFilter, self.ui.timeFilter):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.ui.clearFiltersButton.clicked.connect(self.clear_filters)
@@ -193,6 +196,13 @@ class TaskTracker(QWidget):
         for i, window in enumerate(self.windows):
             if (window.first, window.last) == (report.start, report.end):
                 self.ui.timeFilter.setCurrentIndex(self.ui.timeFilter.findData(i))
+
+    def _escape_search(self) -> None:
+        """Esc in the search box: clear it; in an empty one, back to the table."""
+        if self.ui.searchEdit.text():
+            self.ui.searchEdit.clear()
+        else:
+            self.ui.table.setFocus()
 
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus()

@@ -8,40 +8,9 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from cchc_desktop.core.clock import Clock
 from cchc_desktop.core.model import TaskStatus
-from cchc_desktop.store.database import connect
-from cchc_desktop.store.repository import Repository
-from cchc_desktop.ui.app import set_names
-from cchc_desktop.ui.main_window import MainWindow
 from cchc_desktop.ui.task_table.columns import Col
 from cchc_desktop.ui.task_table.proxy import StatusFilter
-
-
-@pytest.fixture
-def clock():
-    return Clock.fixed(date(2025, 10, 15))  # quarter III is over: the banners task is late
-
-
-@pytest.fixture
-def make_window(qtbot, private_data_dir, clock):
-    windows = []
-
-    def make(sample: bool = True) -> MainWindow:
-        set_names()
-        db_path = private_data_dir / "cchc.sqlite"
-        window = MainWindow(Repository(connect(db_path)), db_path, clock=clock)
-        qtbot.addWidget(window)
-        if sample:
-            window.create_sample()
-        window.resize(1366, 768)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.repo.db.close()
 
 
 @pytest.fixture

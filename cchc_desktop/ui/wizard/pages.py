@@ -48,6 +48,7 @@ from cchc_desktop.core.text import nfc
 from cchc_desktop.core.timewords import format_date_vn, outside_period, parse_time
 from cchc_desktop.render.outline_html import preview_html
 from cchc_desktop.render.paged import paper_font
+from cchc_desktop.ui.cell_editor import TextCellDelegate
 from cchc_desktop.ui.forms.ui_wizard_body import Ui_BodyForm
 from cchc_desktop.ui.forms.ui_wizard_items import Ui_ItemsForm
 from cchc_desktop.ui.forms.ui_wizard_office import Ui_OfficeForm
@@ -662,6 +663,7 @@ class TasksPage(Page):
         ):  # fmt: skip
             table.setColumnWidth(column, width)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setItemDelegate(TextCellDelegate(table))
         table.setItemDelegateForColumn(LEAD, UnitDelegate(self))
         table.setItemDelegateForColumn(SUPPORT, UnitDelegate(self))
         table.itemChanged.connect(self._cell_changed)
