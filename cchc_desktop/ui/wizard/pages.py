@@ -49,6 +49,7 @@ from cchc_desktop.core.timewords import format_date_vn, outside_period, parse_ti
 from cchc_desktop.render.outline_html import preview_html
 from cchc_desktop.render.paged import paper_font
 from cchc_desktop.ui.cell_editor import TextCellDelegate
+from cchc_desktop.ui.collation import in_order
 from cchc_desktop.ui.forms.ui_wizard_body import Ui_BodyForm
 from cchc_desktop.ui.forms.ui_wizard_items import Ui_ItemsForm
 from cchc_desktop.ui.forms.ui_wizard_office import Ui_OfficeForm
@@ -177,7 +178,7 @@ class OfficePage(Page):
             wizard = self.plan_wizard
             combo = self.ui.officeCombo
             combo.clear()
-            for office in wizard.repo.offices():
+            for office in in_order(wizard.repo.offices(), office_words.formal_name):
                 combo.addItem(office_words.formal_name(office), office.id)
             combo.addItem("— Nhập cơ quan mới —", NEW_OFFICE)
             current = wizard.office.id
