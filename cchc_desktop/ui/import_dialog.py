@@ -154,10 +154,10 @@ class ImportDialog(QDialog):
             layout.addWidget(QLabel("Lưu ý:"))
             layout.addWidget(notes)
         self.as_plan = QRadioButton(
-            "Kế hoạch để theo dõi (lưu như văn bản gốc, theo dõi các nhiệm vụ)"
+            "Kế hoạch để theo &dõi (lưu như văn bản gốc, theo dõi các nhiệm vụ)"
         )
         self.as_template = QRadioButton(
-            "Mẫu kế hoạch để điều chỉnh cho xã, phường (xem lại đề mục trước khi lưu)"
+            "&Mẫu kế hoạch để điều chỉnh cho xã, phường (xem lại đề mục trước khi lưu)"
         )
         self.as_plan.setObjectName("asPlan")
         self.as_template.setObjectName("asTemplate")
@@ -169,7 +169,7 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setObjectName("templateName")
-        form.addRow("Tên mẫu:", self.name)
+        form.addRow("&Tên mẫu:", self.name)
         layout.addLayout(form)
         superior = parsed.level == "superior"
         self.as_plan.setEnabled(not superior)
@@ -228,9 +228,9 @@ class TemplateReviewDialog(QDialog):
         self.tree.setColumnWidth(0, 420)
         column.addWidget(self.tree)
         tools = QHBoxLayout()
-        self.outdent = QPushButton("← Lên một cấp")
+        self.outdent = QPushButton("← &Lên một cấp")
         self.outdent.setObjectName("outdent")
-        self.indent = QPushButton("Xuống một cấp →")
+        self.indent = QPushButton("&Xuống một cấp →")
         self.indent.setObjectName("indent")
         self.role = QComboBox()
         self.role.setObjectName("role")
@@ -238,7 +238,9 @@ class TemplateReviewDialog(QDialog):
             self.role.addItem(label, role.value)
         tools.addWidget(self.outdent)
         tools.addWidget(self.indent)
-        tools.addWidget(QLabel("Vai trò:"))
+        role_label = QLabel("&Vai trò:")
+        role_label.setBuddy(self.role)
+        tools.addWidget(role_label)
         tools.addWidget(self.role, 1)
         column.addLayout(tools)
         split.addWidget(left)
@@ -252,7 +254,7 @@ class TemplateReviewDialog(QDialog):
         form = QFormLayout()
         self.name = QLineEdit(name)
         self.name.setObjectName("templateName")
-        form.addRow("Tên mẫu:", self.name)
+        form.addRow("&Tên mẫu:", self.name)
         layout.addLayout(form)
         self.problem = QLabel("")
         self.problem.setObjectName("problem")
@@ -262,7 +264,7 @@ class TemplateReviewDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu mẫu")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu &mẫu")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -130,10 +130,10 @@ class MainWindow(QMainWindow):
         self.undo_stack.canUndoChanged.connect(self.ui.actionUndo.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.ui.actionRedo.setEnabled)
         self.undo_stack.undoTextChanged.connect(
-            lambda text: self._undo_text(self.ui.actionUndo, "Hoàn tác", text)
+            lambda text: self._undo_text(self.ui.actionUndo, "&Hoàn tác", text)
         )
         self.undo_stack.redoTextChanged.connect(
-            lambda text: self._undo_text(self.ui.actionRedo, "Làm lại", text)
+            lambda text: self._undo_text(self.ui.actionRedo, "&Làm lại", text)
         )
         self.tracker.model.changed.connect(self._tasks_edited)
         self.ui.actionUndo.setEnabled(False)
@@ -503,10 +503,12 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _undo_text(action: QAction, verb: str, text: str) -> None:
+        """The menu says what is undone (keeping its Alt letter); the toolbar stays short."""
         if shiboken6.isValid(action):  # the stack empties itself while the window is destroyed
-            action.setText(f"{verb}: {text}" if text else verb)  # the menu says what
-            action.setIconText(verb)  # the toolbar stays short
-            action.setToolTip(f"{verb}: {text}" if text else verb)
+            plain = verb.replace("&", "")
+            action.setText(f"{verb}: {text}" if text else verb)
+            action.setIconText(plain)
+            action.setToolTip(f"{plain}: {text}" if text else plain)
 
     # report deadlines ----------------------------------------------------------------
 

@@ -84,7 +84,8 @@ def test_marking_a_task_done_in_the_table_then_undo_and_redo(window):
     assert proxy.setData(index, TaskStatus.DONE.value)
     assert stored(window, task_id).status is TaskStatus.DONE
     assert tracker(window).ui.doneButton.text() == "✔ Hoàn thành: 2"
-    assert window.ui.actionUndo.text().startswith("Hoàn tác: Sửa trạng thái")
+    assert window.ui.actionUndo.text().startswith("&Hoàn tác: Sửa trạng thái")
+    assert window.ui.actionUndo.iconText() == "Hoàn tác"
     assert window.plans.index(0, 4).data() == "2/8"  # the plans list follows
 
     window.ui.actionUndo.trigger()

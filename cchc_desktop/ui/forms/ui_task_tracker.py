@@ -187,7 +187,7 @@ class Ui_TaskTracker(object):
 #if QT_CONFIG(tooltip)
         self.timeFilter.setToolTip(QCoreApplication.translate("TaskTracker", u"L\u1ecdc c\u00e1c nhi\u1ec7m v\u1ee5 th\u1ef1c hi\u1ec7n trong m\u1ed9t th\u00e1ng ho\u1eb7c m\u1ed9t qu\u00fd", None))
 #endif // QT_CONFIG(tooltip)
-        self.clearFiltersButton.setText(QCoreApplication.translate("TaskTracker", u"&B\u1ecf l\u1ecdc", None))
+        self.clearFiltersButton.setText(QCoreApplication.translate("TaskTracker", u"B\u1ecf &l\u1ecdc", None))
         self.tableHint.setText(QCoreApplication.translate("TaskTracker", u"Nh\u1ea5p \u0111\u00fap (ho\u1eb7c F2) v\u00e0o m\u1ed9t \u00f4 \u0111\u1ec3 s\u1eeda ngay trong b\u1ea3ng.", None))
         pass
     # retranslateUi
