@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QSettings, QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from cchc_desktop.core.plan_parser import ParsedPlan
 from cchc_desktop.errors import CchcError
 from cchc_desktop.store.repository import Repository
 from cchc_desktop.ui.messages import show_error
+from cchc_desktop.ui.screen_fit import fit
 
 FOLDER_KEY = "import/folder"
 FILTER = "Tệp Word (*.docx *.doc *.rtf);;Mọi tệp (*)"
@@ -187,7 +188,7 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(620, 380)
+        fit(self, QSize(620, 380))
 
     def choice(self) -> str:
         return "template" if self.as_template.isChecked() else "plan"
@@ -273,7 +274,7 @@ class TemplateReviewDialog(QDialog):
         self.indent.clicked.connect(self.move_in)
         self.role.activated.connect(self._role_chosen)
         self.tree.currentItemChanged.connect(self._selected)
-        self.resize(1100, 700)
+        fit(self, QSize(1100, 700))
         self.fill()
 
     # the tree ---------------------------------------------------------------------

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QItemSelection, QPoint, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDesktopServices,
     QFont,
     QKeySequence,
+    QShowEvent,
     QUndoCommand,
     QUndoStack,
 )
@@ -46,10 +47,13 @@ from cchc_desktop.ui.export_flow import busy, export_plan_documents, new_printer
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from cchc_desktop.ui.messages import show_error
 from cchc_desktop.ui.plan_list import PlanListModel
+from cchc_desktop.ui.screen_fit import fit, is_small, keep_on_screen
 from cchc_desktop.ui.tracker import TaskTracker
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+
+    from cchc_desktop.ui.print_preview import PlanPreviewDialog
 
 EMPTY_PAGE, PLANS_PAGE = 0, 1
 TASKS_TAB, DOCUMENT_TAB = 0, 1
@@ -95,15 +99,17 @@ class MainWindow(QMainWindow):
         self.plans = PlanListModel(self)
         view = self.ui.plansView
         view.setModel(self.plans)
+        # The period takes what is left and wraps: a narrow list never scrolls sideways.
+        view.horizontalHeader().setStretchLastSection(False)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         view.selectionModel().selectionChanged.connect(self._on_selection)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for hidden in (1, 2, 3):  # title, number, state: shown above the open plan's tabs
             view.setColumnHidden(hidden, True)
         self.ui.splitter.setStretchFactor(0, 0)
         self.ui.splitter.setStretchFactor(1, 1)
-        self.ui.splitter.setSizes([260, 1100])
+        self.ui.splitter.setCollapsible(1, False)  # the plans list may fold away, not the plan
 
         self.tracker = TaskTracker(self.store, self.today, self.undo_stack, self.ui.tasksTab)
         self.ui.tasksLayout.addWidget(self.tracker)
@@ -112,6 +118,7 @@ class MainWindow(QMainWindow):
         self.tracker.proxy.layoutChanged.connect(self._update_task_actions)
         self.tracker.proxy.rowsRemoved.connect(self._update_task_actions)
         self.tracker.proxy.rowsInserted.connect(self._update_task_actions)
+        self.tracker.use_panel_action(self.ui.actionTaskPanel)
         self.tracker.use_actions(
             self.ui.actionAddTask, self.ui.actionDeleteTask,
             self.ui.actionMoveUp, self.ui.actionMoveDown,
@@ -165,6 +172,7 @@ class MainWindow(QMainWindow):
         self._clock.start()
 
         self.ui.sampleButton.clicked.connect(self.create_sample)
+        self.ui.importButton.clicked.connect(self.import_word)
         self.ui.actionSample.triggered.connect(self.create_sample)
         self.ui.actionBackup.triggered.connect(self.backup)
         self.ui.actionRestoreBackup.triggered.connect(self.restore_backup)
@@ -211,13 +219,7 @@ class MainWindow(QMainWindow):
         if self.read_only:
             self._show_read_only()
 
-        geometry = settings.WINDOW_GEOMETRY.get()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        for widget, setting in self._saved_layout():
-            state = setting.get()
-            if state is not None:
-                widget.restoreState(state)
+        self._restore_layout()
         self.current_plan_id: int | None = None
         self.refresh()
         self.check_deadlines()
@@ -445,7 +447,7 @@ class MainWindow(QMainWindow):
         )
 
     def _refresh_plan_counts(self) -> None:
-        """The "Nhiệm vụ xong" column follows the tracker's edits, from its tallies."""
+        """The "Xong" column (tasks done) follows the tracker's edits, from its tallies."""
         plan_id = self.tracker.model.plan_id
         row = self.plans.row_of(plan_id) if plan_id is not None else None
         if row is None:
@@ -702,20 +704,18 @@ class MainWindow(QMainWindow):
         return new_printer(self.windowTitle())
 
     def print_preview(self) -> None:
+        dialog = self.preview_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def preview_dialog(self) -> PlanPreviewDialog | None:
+        """The selected plan as it prints, pages laid out by Qt (no office suite needed)."""
         current = self._current()
         if current is None:
-            return
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
+            return None
+        from cchc_desktop.ui.print_preview import PlanPreviewDialog
 
-        from cchc_desktop.render.paged import paint_parts, plan_parts
-
-        parts = plan_parts(*current)
-        printer = self._printer()  # kept alive here: the dialog does not own it
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle("Xem trước khi in")
-        dialog.paintRequested.connect(lambda printer: paint_parts(printer, parts))
-        dialog.resize(1100, 760)
-        dialog.exec()
+        return PlanPreviewDialog(self._printer(), *current, parent=self)
 
     def print_plan(self) -> None:
         current = self._current()
@@ -834,7 +834,7 @@ class MainWindow(QMainWindow):
         self.tracker.set_read_only(True)
         for action in self.write_actions:
             action.setEnabled(False)
-        for button in (self.ui.newPlanButton, self.ui.sampleButton):
+        for button in (self.ui.newPlanButton, self.ui.sampleButton, self.ui.importButton):
             button.setEnabled(False)
 
     def open_data_folder(self) -> None:
@@ -858,6 +858,37 @@ class MainWindow(QMainWindow):
             "Chương trình chạy hoàn toàn trên máy, không cần mạng.<br><br>"
             f"Tệp dữ liệu: {self.db_path}",
         )
+
+    def _restore_layout(self) -> None:
+        """The window as the officer left it, brought onto this screen; the first time, or on
+        a small screen, maximised (sides shared out once it is shown)."""
+        geometry = settings.WINDOW_GEOMETRY.get()
+        if geometry is not None and self.restoreGeometry(geometry):
+            keep_on_screen(self)
+        elif is_small(self):
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        else:
+            fit(self, QSize(1280, 800))
+        self._split_on_show = settings.MAIN_SPLITTER.get() is None
+        for widget, setting in self._saved_layout():
+            state = setting.get()
+            if state is not None:
+                widget.restoreState(state)
+        self.ui.actionTaskPanel.setChecked(self.tracker.panel_shown())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._split_on_show:
+            self._split_on_show = False
+            QTimer.singleShot(0, self._share_width)  # once maximised to the screen
+
+    def _share_width(self) -> None:
+        """The plans list gets a fifth of the width (160 to 260 px), then the task table and
+        its side panel share the rest."""
+        width = sum(self.ui.splitter.sizes())
+        plans = min(max(round(width * 0.2), 160), 260)
+        self.ui.splitter.setSizes([plans, width - plans])
+        QTimer.singleShot(0, self.tracker.share_width)  # once the tracker has its new width
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tracker.commit_panel()

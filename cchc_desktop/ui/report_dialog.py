@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QTimer, QUrl
+from PySide6.QtCore import QDate, QSize, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,6 +40,7 @@ from cchc_desktop.errors import CchcError, ReadOnlyTargetError
 from cchc_desktop.store.tracking import TaskStore
 from cchc_desktop.ui.forms.ui_report_dialog import Ui_ReportDialog
 from cchc_desktop.ui.messages import show_error
+from cchc_desktop.ui.screen_fit import fit
 from cchc_desktop.ui.settings import EXPORT_FOLDER
 
 SAVE_DELAY_MS = 800
@@ -109,7 +110,7 @@ class ReportDialog(QDialog):
         self.ui.regenerateButton.clicked.connect(self.regenerate)
         self.ui.exportButton.clicked.connect(self.export)
         self.ui.closeButton.clicked.connect(self.accept)
-        self.resize(920, 660)
+        fit(self, QSize(920, 660))
         self._period_changed()
 
     # building --------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from cchc_desktop.core.clock import Clock
@@ -25,6 +26,14 @@ def no_unexpected_dialogs(monkeypatch):
         monkeypatch.setattr(QMessageBox, name, fail)
 
 
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path):
+    """Window sizes and folders remembered by one test are not met by the next (Qt reads
+    XDG_CONFIG_HOME once per process)."""
+    for kind in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
 @pytest.fixture
 def clock():
     return Clock.fixed(date(2025, 10, 15))  # quarter III is over: the banners task is late
@@ -34,14 +43,16 @@ def clock():
 def make_window(qtbot, private_data_dir, clock):
     windows = []
 
-    def make(sample: bool = True) -> MainWindow:
+    def make(sample: bool = True, size: tuple[int, int] | None = (1366, 768)) -> MainWindow:
         set_names()
         db_path = private_data_dir / "cchc.sqlite"
         window = MainWindow(Repository(connect(db_path)), db_path, clock=clock)
         qtbot.addWidget(window)
         if sample:
             window.create_sample()
-        window.resize(1366, 768)
+        if size is not None:  # as a test wants it, not as the app opens on the test's screen
+            window.setWindowState(Qt.WindowState.WindowNoState)
+            window.resize(*size)
         window.show()
         windows.append(window)
         return window

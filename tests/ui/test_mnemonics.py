@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QMenu,
     QMenuBar,
     QTabBar,
+    QTabWidget,
     QWidget,
     QWizard,
 )
 
 from cchc_desktop.core.clock import Clock
 from cchc_desktop.ui.app import install_translations
+from tests.ui.gallery import dialogs
 
 Entry = tuple[str, str]  # (where, text)
 
@@ -140,41 +142,17 @@ def test_the_main_window_and_its_menus(qapp, make_window):
 
 
 def test_every_dialog(qapp, qtbot, make_window, tmp_path):
-    from cchc_desktop.documents.plan_docx import write_plan_docx
-    from cchc_desktop.documents.word_import import read_plan
-    from cchc_desktop.ui.backup_dialog import RestoreDialog
-    from cchc_desktop.ui.deadline_dialog import DeadlineDialog
-    from cchc_desktop.ui.import_dialog import ImportDialog, TemplateReviewDialog
-    from cchc_desktop.ui.issue_dialog import IssueDialog
-    from cchc_desktop.ui.plan_dialogs import DeletedPlansDialog, VersionsDialog
-    from cchc_desktop.ui.report_dialog import ReportDialog
-
     install_translations(qapp)
     window = make_window()
-    plan, office = window._current()
-    word = tmp_path / "KH.docx"
-    write_plan_docx(plan, office, word)
-    parsed = read_plan(word)
-    today = date(2025, 9, 1)
-    dialogs = {
-        "Hạn gửi báo cáo": DeadlineDialog(office, plan.period, window),
-        "Ghi số, ngày ban hành": IssueDialog(plan, today, window),
-        "Lập báo cáo": ReportDialog(window.store, plan, office, today, None, window),
-        "Kế hoạch đã xóa": DeletedPlansDialog(window.repo, window),
-        "Các bản đã ban hành": VersionsDialog(window.repo, plan.id, window),
-        "Khôi phục": RestoreDialog(window.db_path, lambda _path: "", window),
-        "Nhập từ Word": ImportDialog(parsed, word, window),
-        "Xem lại đề mục của mẫu": TemplateReviewDialog(parsed, "Mẫu", window),
-    }
     found = []
-    for title, dialog in dialogs.items():
+    for title, dialog in dialogs(window, tmp_path):
         qtbot.addWidget(dialog)
         dialog.show()
         found += problems(title, widget_entries(dialog))
-        report_tabs = getattr(dialog, "ui", None) and getattr(dialog.ui, "sectionTabs", None)
-        for i in range(report_tabs.count() if report_tabs else 0):
-            report_tabs.setCurrentIndex(i)
-            found += problems(f"{title}, tab {report_tabs.tabText(i)}", widget_entries(dialog))
+        tabs = dialog.findChild(QTabWidget, "sectionTabs")  # the report's sections
+        for i in range(tabs.count() if tabs is not None else 0):
+            tabs.setCurrentIndex(i)
+            found += problems(f"{title}, tab {tabs.tabText(i)}", widget_entries(dialog))
         dialog.close()
     assert not found, "\n".join(found)
 

@@ -16,9 +16,11 @@ from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHeaderView,
     QListWidgetItem,
     QMessageBox,
+    QScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidgetItem,
@@ -97,11 +99,18 @@ class Page(QWizardPage):
         self.setTitle(self.heading)
         self.setSubTitle(self.subheading)
         self.ui = self.form_class()
-        holder = QWidget(self)
+        holder = QWidget()
         self.ui.setupUi(holder)
+        # Scrolled rather than cut off, or pushing the wizard past a small screen (1366×768
+        # at 150 %); on a screen with room it fills the page without a scroll bar.
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the page's first field takes the focus
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(holder)
+        layout.addWidget(scroll)
         self._loading = False
 
     @property
@@ -657,10 +666,10 @@ class TasksPage(Page):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # the task keeps its width; a narrow table scrolls
         for column, width in (
-            (CHOSEN, 28), (OUTPUT, 110), (START, 100), (FINISH, 100), (LEAD, 160),
-            (SUPPORT, 160), (MEANING, 170),
+            (CHOSEN, 28), (TITLE, 280), (OUTPUT, 110), (START, 100), (FINISH, 100),
+            (LEAD, 150), (SUPPORT, 150),
         ):  # fmt: skip
             table.setColumnWidth(column, width)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

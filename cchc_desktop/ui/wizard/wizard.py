@@ -6,8 +6,8 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from cchc_desktop.core.adapt import adapt, carry_forward, default_units
@@ -27,6 +27,7 @@ from cchc_desktop.store.drafts import Draft, delete_draft, save_draft
 from cchc_desktop.store.repository import Repository
 from cchc_desktop.ui.export_flow import export_plan_documents
 from cchc_desktop.ui.messages import show_error
+from cchc_desktop.ui.screen_fit import fit
 
 # The officer's typing is saved at most this long after a change, whether or not they pause.
 AUTOSAVE_MS = 800
@@ -138,11 +139,7 @@ class PlanWizard(QWizard):
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.save_draft)
         self.currentIdChanged.connect(self._page_changed)
-        screen = QGuiApplication.primaryScreen()
-        available = screen.availableGeometry() if screen else None
-        width = min(1180, available.width() - 40) if available else 1180
-        height = min(740, available.height() - 60) if available else 740
-        self.resize(width, height)
+        fit(self, QSize(1180, 740))
 
     # the plan being edited ---------------------------------------------------------------
 
