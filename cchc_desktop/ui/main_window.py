@@ -3,6 +3,7 @@ report-deadline reminder; wires actions to the tracker, the dialogs and the expo
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -43,7 +44,13 @@ from cchc_desktop.store.database import backup_to
 from cchc_desktop.store.repository import Repository
 from cchc_desktop.store.tracking import TaskStore
 from cchc_desktop.ui import settings
-from cchc_desktop.ui.export_flow import busy, export_plan_documents, new_printer, print_plan
+from cchc_desktop.ui.export_flow import (
+    Exported,
+    busy,
+    export_plan_documents,
+    new_printer,
+    print_plan,
+)
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from cchc_desktop.ui.messages import show_error
 from cchc_desktop.ui.plan_list import PlanListModel
@@ -113,7 +120,7 @@ class MainWindow(QMainWindow):
 
         self.tracker = TaskTracker(self.store, self.today, self.undo_stack, self.ui.tasksTab)
         self.ui.tasksLayout.addWidget(self.tracker)
-        self.tracker.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.tracker.message.connect(self.notify)
         self.tracker.selection_changed.connect(self._update_task_actions)
         self.tracker.proxy.layoutChanged.connect(self._update_task_actions)
         self.tracker.proxy.rowsRemoved.connect(self._update_task_actions)
@@ -206,7 +213,13 @@ class MainWindow(QMainWindow):
         self.ui.actionDeletePlan.setShortcut("Delete")
         self.ui.plansView.addAction(self.ui.actionDeletePlan)
         self.ui.plansView.doubleClicked.connect(lambda _index: self.edit_plan())
-        self.statusBar().showMessage(f"Dữ liệu: {db_path}")
+        # The last thing done stays in the status bar, with a link to the folder it wrote to.
+        self.note = QLabel(self)
+        self.note.setObjectName("statusNote")
+        self.note.setTextFormat(Qt.TextFormat.RichText)
+        self.note.linkActivated.connect(lambda link: QDesktopServices.openUrl(QUrl(link)))
+        self.statusBar().addWidget(self.note, 1)
+        self.notify(f"Dữ liệu: {db_path}")
         # What writes into the file: off while it is open read-only.
         self.write_actions = {
             self.ui.actionNewPlan, self.ui.actionImportWord, self.ui.actionSample,
@@ -223,6 +236,16 @@ class MainWindow(QMainWindow):
         self.current_plan_id: int | None = None
         self.refresh()
         self.check_deadlines()
+
+    def notify(self, text: str, folder: Path | None = None) -> None:
+        """Say in the status bar what was just done (kept until the next thing), with a link
+        that opens ``folder``."""
+        shown = html.escape(text)
+        if folder is not None:
+            link = QUrl.fromLocalFile(str(folder)).toString()
+            shown += f' — <a href="{html.escape(link)}">Mở thư mục</a>'
+        self.note.setText(shown)
+        self.note.setToolTip(text)
 
     def refresh(self, select: int | None = None) -> None:
         """Reload the plans list, keeping (or moving to) a selected plan."""
@@ -310,9 +333,7 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         self.refresh(select=copy_id)
-        self.statusBar().showMessage(
-            "Đã tạo bản sao của kế hoạch; sửa bản sao bằng Kế hoạch → Sửa kế hoạch.", 8000
-        )
+        self.notify("Đã tạo bản sao của kế hoạch; sửa bản sao bằng Kế hoạch → Sửa kế hoạch.")
 
     def delete_plan(self) -> None:
         """To the bin, after a question; Ctrl+Z or Tệp → Kế hoạch đã xóa brings it back."""
@@ -339,9 +360,7 @@ class MainWindow(QMainWindow):
             return
         self.refresh()
         self.undo_stack.push(_PlanBinCommand(self, plan.id, plan.title))
-        self.statusBar().showMessage(
-            f"Đã xóa kế hoạch «{plan.title[:60]}» (Ctrl+Z để hoàn tác).", 8000
-        )
+        self.notify(f"Đã xóa kế hoạch «{plan.title[:60]}» (Ctrl+Z để hoàn tác).")
 
     def show_deleted_plans(self) -> None:
         from cchc_desktop.ui.plan_dialogs import DeletedPlansDialog
@@ -350,7 +369,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.restored is not None:
             self.refresh(select=dialog.restored)
-            self.statusBar().showMessage("Đã khôi phục kế hoạch.", 6000)
+            self.notify("Đã khôi phục kế hoạch.")
         else:
             self.refresh(select=self.current_plan_id)
 
@@ -368,10 +387,11 @@ class MainWindow(QMainWindow):
         except CchcError as error:
             show_error(self, error)
             return
-        export_plan_documents(
+        exported = export_plan_documents(
             self, plan, office, make_zip=self.ui.actionZip.isChecked(), today=self.today(),
             title="Đã xuất bản đã ban hành",
         )  # fmt: skip
+        self._exported(exported)
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -488,9 +508,7 @@ class MainWindow(QMainWindow):
 
     def move_task(self, up: bool) -> None:
         if not self.tracker.move_task(up):
-            self.statusBar().showMessage(
-                "Đổi thứ tự khi bảng xếp theo cột TT và không lọc (bấm «Bỏ lọc»).", 6000
-            )
+            self.notify("Đổi thứ tự khi bảng xếp theo cột TT và không lọc (bấm «Bỏ lọc»).")
 
     def find_task(self) -> None:
         self._show_tasks_tab()
@@ -498,10 +516,16 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         self.tracker.commit_panel()
+        step = self.undo_stack.undoText()
         self.undo_stack.undo()
+        if step:
+            self.notify(f"Đã hoàn tác: {step}")
 
     def redo(self) -> None:
+        step = self.undo_stack.redoText()
         self.undo_stack.redo()
+        if step:
+            self.notify(f"Đã làm lại: {step}")
 
     @staticmethod
     def _undo_text(action: QAction, verb: str, text: str) -> None:
@@ -584,9 +608,7 @@ class MainWindow(QMainWindow):
         offices = self.repo.offices()
         office = current[1] if current else (offices[0] if offices else None)
         if office is None or office.id is None:
-            self.statusBar().showMessage(
-                "Chưa có cơ quan nào: hãy lập hoặc tạo kế hoạch trước.", 6000
-            )
+            self.notify("Chưa có cơ quan nào: hãy lập hoặc tạo kế hoạch trước.")
             return
         period = current[0].period if current else None
         dialog = DeadlineDialog(office, period, self)
@@ -599,9 +621,7 @@ class MainWindow(QMainWindow):
             return
         self.tracker.set_office(self.repo.office(office.id))
         self.check_deadlines()
-        self.statusBar().showMessage(
-            f"Đã lưu: báo cáo gửi trước ngày {day} của tháng cuối quý.", 6000
-        )
+        self.notify(f"Đã lưu: báo cáo gửi trước ngày {day} của tháng cuối quý.")
 
     def open_report(self, report: ReportPeriod | None = None) -> None:
         """The progress report of a period: its figures, its editable wording, the export."""
@@ -614,6 +634,9 @@ class MainWindow(QMainWindow):
         plan, office = current
         dialog = ReportDialog(self.store, plan, office, self.today(), report, self)
         dialog.exec()
+        if dialog.files:
+            folder = dialog.files[0].parent
+            self.notify(f"Đã xuất báo cáo: {len(dialog.files)} tệp vào {folder}", folder)
 
     def create_sample(self) -> None:
         """A sample commune and its plan, adapted from the bundled template."""
@@ -629,7 +652,7 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         self.refresh(select=plan_id)
-        self.statusBar().showMessage("Đã tạo kế hoạch mẫu của xã Quyết Thắng.", 5000)
+        self.notify("Đã tạo kế hoạch mẫu của xã Quyết Thắng.")
 
     # documents -----------------------------------------------------------------------
 
@@ -651,9 +674,14 @@ class MainWindow(QMainWindow):
         self.tracker.commit_panel()
         current = self._current()
         if current is not None:
-            export_plan_documents(
+            exported = export_plan_documents(
                 self, *current, make_zip=self.ui.actionZip.isChecked(), today=self.today()
             )
+            self._exported(exported)
+
+    def _exported(self, exported: Exported | None) -> None:
+        if exported is not None:
+            self.notify(exported.note, exported.folder if exported.files else None)
 
     def export_pdf(self) -> None:
         current = self._current()
@@ -676,7 +704,7 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         settings.EXPORT_FOLDER.set(str(Path(target).parent))
-        self.statusBar().showMessage(f"Đã xuất PDF ({pages} trang): {target}", 8000)
+        self.notify(f"Đã xuất PDF ({pages} trang): {target}", Path(target).parent)
 
     def open_docx(self) -> None:
         """A working copy of the .docx in the data folder, opened with the default program."""
@@ -699,6 +727,10 @@ class MainWindow(QMainWindow):
                 self,
                 CchcError(f"Máy chưa có chương trình mở tệp .docx. Tệp đã được ghi tại:\n{target}"),
             )
+            return
+        self.notify(
+            f"Đã ghi và mở {target.name} (bản làm việc trong thư mục dữ liệu)", target.parent
+        )
 
     def _printer(self) -> QPrinter:
         return new_printer(self.windowTitle())
@@ -744,10 +776,10 @@ class MainWindow(QMainWindow):
             return
         self.refresh(select=plan.id)
         if issued.is_issued:
-            self.statusBar().showMessage(
+            self.notify(
                 f"Đã ghi số {issued.number}/{issued.number_suffix}: kế hoạch đã ban hành; bản đã "
-                "ký được giữ lại.", 8000
-            )  # fmt: skip
+                "ký được giữ lại."
+            )
 
     def _report_warnings(self, warnings: list[str]) -> None:
         if warnings:
@@ -767,7 +799,7 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         settings.BACKUP_FOLDER.set(str(Path(target).parent))
-        self.statusBar().showMessage(f"Đã sao lưu vào {target}", 5000)
+        self.notify(f"Đã sao lưu vào {target}", Path(target).parent)
 
     def restore_backup(self) -> None:
         """Put a backup in place of the data (the data replaced is kept as a copy)."""
@@ -794,10 +826,10 @@ class MainWindow(QMainWindow):
         try:
             made = daily_backup(self.repo.conn, self.db_path, self.today())
         except CchcError as error:
-            self.statusBar().showMessage(f"Chưa sao lưu tự động được: {error.message}", 15000)
+            self.notify(f"Chưa sao lưu tự động được: {error.message}")
             return
         if made is not None:
-            self.statusBar().showMessage(f"Đã sao lưu tự động: {made}", 5000)
+            self.notify(f"Đã sao lưu tự động: {made}")
 
     def import_word(self) -> None:
         """Tệp → Nhập kế hoạch từ Word…: a plan to track, or a template for the wizard."""
@@ -830,7 +862,7 @@ class MainWindow(QMainWindow):
             "bản vẫn được. Để sửa, hãy chép tệp sang thư mục ghi được hoặc bỏ thuộc tính chỉ đọc."
         )
         self.statusBar().addPermanentWidget(badge)
-        self.statusBar().showMessage(f"Chỉ đọc ({reason}): {self.db_path}")
+        self.notify(f"Chỉ đọc ({reason}): {self.db_path}")
         self.tracker.set_read_only(True)
         for action in self.write_actions:
             action.setEnabled(False)

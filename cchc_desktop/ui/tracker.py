@@ -342,11 +342,11 @@ class TaskTracker(QWidget):
         if not command.first_run():
             return False
         self.undo_stack.push(command)
+        self.message.emit(f"Đã lưu: {command.text()} (Ctrl+Z để hoàn tác)")
         return True
 
     def _panel_edited(self, task: Task) -> None:
-        if self.model.edit(task):
-            self.message.emit(f"Đã lưu: {task.title[:60]}")
+        self.model.edit(task)  # said in the status bar as the command is pushed
 
     # adding, removing, moving ----------------------------------------------------------
 

@@ -137,7 +137,7 @@ def test_deleting_a_task_and_undoing_brings_it_back_with_its_results_and_place(w
     task_id = select(window, "Cử cán bộ")
     window.ui.actionDeleteTask.trigger()
     assert len(titles(window)) == 7 and not any(t.startswith("Cử cán bộ") for t in titles(window))
-    assert "Ctrl+Z" in window.statusBar().currentMessage()
+    assert "Ctrl+Z" in window.note.text()
 
     window.ui.actionUndo.trigger()
     assert titles(window) == before

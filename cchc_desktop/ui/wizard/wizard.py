@@ -25,7 +25,7 @@ from cchc_desktop.core.template import Template
 from cchc_desktop.errors import CchcError, ConflictError, DataFormatError
 from cchc_desktop.store.drafts import Draft, delete_draft, save_draft
 from cchc_desktop.store.repository import Repository
-from cchc_desktop.ui.export_flow import export_plan_documents
+from cchc_desktop.ui.export_flow import Exported, export_plan_documents
 from cchc_desktop.ui.messages import show_error
 from cchc_desktop.ui.screen_fit import fit
 
@@ -106,6 +106,8 @@ class PlanWizard(QWizard):
         self.editing: int | None = None  # the saved plan being edited
         self.draft_id: int | None = None
         self.saved_plan_id: int | None = None
+        self.saved_note = ""  # what the main window's status bar says once the plan is saved
+        self.exported: Exported | None = None
         self.notice = ""  # said once the wizard is on screen (a draft that could not be read)
         resume_page = PageId.OFFICE
         if plan_id is not None:
@@ -315,7 +317,8 @@ class PlanWizard(QWizard):
             self.draft_id = None
         state = "ban hành" if plan.state is PlanState.ISSUED else "lưu"
         cleaned = "".join(f"{note}. " for note in self.repo.take_notes())
-        export_plan_documents(
+        self.saved_note = f"Đã {state} kế hoạch «{plan.title[:60]}»."
+        self.exported = export_plan_documents(
             self,
             plan,
             office,
