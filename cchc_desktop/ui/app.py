@@ -62,10 +62,11 @@ def start(argv: Sequence[str]) -> MainWindow | None:
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setWindowIcon(QIcon(str(resource("icons/app.ico"))))  # title bar and taskbar
     install_translations(app)
-    from cchc_desktop.ui import legacy_paste, wheel_guard
+    from cchc_desktop.ui import guide, legacy_paste, wheel_guard
 
     legacy_paste.install(app)  # TCVN3 and VNI text pasted into any field arrives in Unicode
     wheel_guard.install(app)  # the wheel scrolls panels, not the numbers in them
+    guide.install(app)  # F1 in any window opens the guide at its topic
 
     from cchc_desktop.ui import logs
     from cchc_desktop.ui.app_paths import DB_NAME, data_dir

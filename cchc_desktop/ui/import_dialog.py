@@ -43,6 +43,7 @@ from cchc_desktop.core.numbering import number_items
 from cchc_desktop.core.plan_parser import ParsedPlan
 from cchc_desktop.errors import CchcError
 from cchc_desktop.store.repository import Repository
+from cchc_desktop.ui.guide import set_topic
 from cchc_desktop.ui.messages import show_error
 from cchc_desktop.ui.screen_fit import fit
 
@@ -142,6 +143,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.parsed = parsed
         self.setWindowTitle(f"Nhập từ Word — {path.name}")
+        set_topic(self, "nhap-tu-word")
         layout = QVBoxLayout(self)
         found = QLabel(summary_text(parsed))
         found.setObjectName("found")
@@ -211,6 +213,7 @@ class TemplateReviewDialog(QDialog):
         self.parsed = parsed
         self.data: dict[str, Any] | None = None
         self.setWindowTitle("Xem lại đề mục của mẫu kế hoạch")
+        set_topic(self, "xem-lai-mau")
         layout = QVBoxLayout(self)
         hint = QLabel(
             "Bên trái: đề mục chương trình nhận ra; bên phải: văn bản gốc. Chọn một mục để xem "

@@ -52,6 +52,7 @@ from cchc_desktop.ui.export_flow import (
     print_plan,
 )
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
+from cchc_desktop.ui.guide import open_help, set_topic
 from cchc_desktop.ui.messages import show_error
 from cchc_desktop.ui.plan_list import PlanListModel
 from cchc_desktop.ui.screen_fit import fit, is_small, keep_on_screen
@@ -186,7 +187,11 @@ class MainWindow(QMainWindow):
         self.ui.actionImportWord.triggered.connect(self.import_word)
         self.ui.actionOpenDataFolder.triggered.connect(self.open_data_folder)
         self.ui.actionQuit.triggered.connect(self.close)
+        self.ui.actionHelp.triggered.connect(lambda: open_help(self))
         self.ui.actionOpenLogFolder.triggered.connect(self.open_log_folder)
+        self.ui.stack.currentChanged.connect(self._update_help_topic)
+        self.ui.planTabs.currentChanged.connect(self._update_help_topic)
+        self._update_help_topic()
         self.ui.actionAbout.triggered.connect(self.about)
         self.ui.actionExportPackage.triggered.connect(self.export_package)
         self.ui.actionExportPdf.triggered.connect(self.export_pdf)
@@ -871,6 +876,15 @@ class MainWindow(QMainWindow):
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.db_path.parent)))
+
+    def _update_help_topic(self, *_args: object) -> None:
+        """F1 opens the guide at what the window shows: the first steps, the tasks or the text."""
+        if self.ui.stack.currentIndex() == EMPTY_PAGE:
+            set_topic(self, "bat-dau")
+        else:
+            set_topic(
+                self, "nhiem-vu" if self.ui.planTabs.currentIndex() == TASKS_TAB else "van-ban"
+            )
 
     def open_log_folder(self) -> None:
         """Where the log is (for support), else the data folder."""

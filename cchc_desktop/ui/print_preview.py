@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from cchc_desktop.core.model import Office, Plan
 from cchc_desktop.render.paged import paint_parts, plan_parts
+from cchc_desktop.ui.guide import set_topic
 from cchc_desktop.ui.screen_fit import fit
 
 
@@ -20,5 +21,6 @@ class PlanPreviewDialog(QPrintPreviewDialog):
         self.kept_printer = printer  # the dialog does not own it: alive as long as the dialog
         parts = plan_parts(plan, office)
         self.setWindowTitle("Xem trước khi in")
+        set_topic(self, "in")
         self.paintRequested.connect(lambda target: paint_parts(target, parts))
         fit(self, QSize(1100, 760))

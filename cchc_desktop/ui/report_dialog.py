@@ -39,6 +39,7 @@ from cchc_desktop.core.tracking import TrackedTask
 from cchc_desktop.errors import CchcError, ReadOnlyTargetError
 from cchc_desktop.store.tracking import TaskStore
 from cchc_desktop.ui.forms.ui_report_dialog import Ui_ReportDialog
+from cchc_desktop.ui.guide import set_topic
 from cchc_desktop.ui.messages import show_error
 from cchc_desktop.ui.screen_fit import fit
 from cchc_desktop.ui.settings import EXPORT_FOLDER
@@ -75,6 +76,7 @@ class ReportDialog(QDialog):
         self.ui = Ui_ReportDialog()
         self.ui.setupUi(self)
         self.store, self.plan, self.office, self.today = store, plan, office, today
+        set_topic(self, "bao-cao")
         assert plan.id is not None
         self.plan_id: int = plan.id
         self.tracked: list[TrackedTask] = store.tracked_tasks(plan.id)

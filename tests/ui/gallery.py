@@ -57,6 +57,7 @@ def dialogs(window, folder: Path) -> Iterator[tuple[str, QDialog]]:
     from cchc_desktop.documents.word_import import read_plan
     from cchc_desktop.ui.backup_dialog import RestoreDialog
     from cchc_desktop.ui.deadline_dialog import DeadlineDialog
+    from cchc_desktop.ui.guide import open_help
     from cchc_desktop.ui.import_dialog import ImportDialog, TemplateReviewDialog
     from cchc_desktop.ui.issue_dialog import IssueDialog
     from cchc_desktop.ui.plan_dialogs import DeletedPlansDialog, VersionsDialog
@@ -75,6 +76,7 @@ def dialogs(window, folder: Path) -> Iterator[tuple[str, QDialog]]:
     yield "nhap-tu-word", ImportDialog(parsed, word, window)
     yield "xem-lai-mau", TemplateReviewDialog(parsed, "Mẫu Hải Phòng", window)
     yield "xem-truoc-khi-in", window.preview_dialog()
+    yield "huong-dan", open_help(window, "trinh-lap-7")
 
 
 def wizard_pages(window) -> Iterator[tuple[str, QWizard]]:

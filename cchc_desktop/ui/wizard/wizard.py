@@ -26,6 +26,7 @@ from cchc_desktop.errors import CchcError, ConflictError, DataFormatError
 from cchc_desktop.store.drafts import Draft, delete_draft, save_draft
 from cchc_desktop.store.repository import Repository
 from cchc_desktop.ui.export_flow import Exported, export_plan_documents
+from cchc_desktop.ui.guide import set_topic
 from cchc_desktop.ui.messages import show_error
 from cchc_desktop.ui.screen_fit import fit
 
@@ -131,7 +132,9 @@ class PlanWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
         for page_id, page_class in PAGES:
-            self.setPage(page_id, page_class(self))
+            page = page_class(self)
+            set_topic(page, f"trinh-lap-{page_id + 1}")  # the guide's section of this step
+            self.setPage(page_id, page)
         if self.editing:
             self.setButtonText(QWizard.WizardButton.FinishButton, "&Lưu kế hoạch")
         self._resume_page = resume_page
