@@ -99,6 +99,7 @@ def main() -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
+    from cchc_desktop.core.clock import Clock
     from cchc_desktop.core.model import TaskStatus
     from cchc_desktop.core.template import bundled_template
     from cchc_desktop.store.database import open_database
@@ -119,7 +120,7 @@ def main() -> int:
             f"# plan of {TASKS} tasks saved in {time.perf_counter() - built:.1f} s", file=sys.stderr
         )
 
-        window = MainWindow(repo, db_path, today=lambda: TODAY)
+        window = MainWindow(repo, db_path, clock=Clock.fixed(TODAY))
         window.resize(1366, 768)
         window.show()
         app.processEvents()

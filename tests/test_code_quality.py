@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import ast
-import shutil
 import subprocess
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
@@ -48,16 +48,24 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_import_contracts_hold():
-    """import-linter: the layers of pyproject.toml (ui/cli → store → core, no Qt below ui)."""
-    lint = shutil.which("lint-imports")
-    if lint is None:
-        pytest.fail("lint-imports missing: pip install -e '.[test]'")
-    result = _run(lint)
+    """import-linter: the layers of pyproject.toml (ui/cli → store → core, no Qt below ui),
+    run by this Python (its lint-imports is not on PATH when the venv is not activated)."""
+    found = entry_points(group="console_scripts", name="lint-imports")
+    if not found:
+        pytest.fail(f"import-linter missing for {sys.executable}: pip install -e '.[test]'")
+    (entry,) = found
+    call = f"import sys, {entry.module}; sys.exit({entry.module}.{entry.attr}())"
+    result = _run(sys.executable, "-c", call)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_finds_nothing():
     result = _run(sys.executable, "-m", "ruff", "check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_leaves_every_file_as_it_is():
+    result = _run(sys.executable, "-m", "ruff", "format", "--check", ".")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

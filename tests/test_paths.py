@@ -57,6 +57,8 @@ def test_a_plain_wheel_carries_resources_and_forms(tmp_path):
     for expected in (
         "cchc_desktop/resources/templates/hai-phong-2025.json",
         "cchc_desktop/resources/i18n/qtbase_vi.qm",
+        "cchc_desktop/resources/help/huong-dan.html",
+        "cchc_desktop/resources/help/img/cua-so-chinh.png",
         "cchc_desktop/forms/main_window.ui",
         "cchc_desktop/ui/forms/ui_main_window.py",
         "cchc_desktop/core/timewords.py",

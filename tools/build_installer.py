@@ -90,6 +90,8 @@ def build_bundle(dist: Path, work: Path) -> None:
 MUST_HAVE = (
     "resources/templates/hai-phong-2025.json",
     "resources/i18n/qtbase_vi.qm",
+    "resources/help/huong-dan.html",
+    "resources/help/img/cua-so-chinh.png",
     "forms/main_window.ui",
     "docx/templates/default.docx",
 )

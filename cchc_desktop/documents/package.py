@@ -107,6 +107,7 @@ def export_package(
     replace_read_only: bool = False,
     today: date | None = None,
     history: PlanHistory | None = None,
+    step: Callable[[Path], None] = lambda _target: None,
 ) -> ExportResult:
     """Write the .docx, the .xlsx and (given a writer) the .pdf, then optionally the .zip, into
     a staging folder; move them into place only when every one is whole. The .xlsx and the
@@ -114,6 +115,8 @@ def export_package(
 
     Refuses, before writing anything, when a target is read-only and ``replace_read_only`` is
     false (ReadOnlyTargetError), or exists and ``overwrite`` is false (TargetsExistError).
+    ``step`` is told of each file before it is written (a progress bar); what it raises stops
+    the export there, with nothing moved into place.
     """
     from cchc_desktop.documents.appendix_xlsx import write_appendix_xlsx
     from cchc_desktop.documents.plan_docx import write_plan_docx
@@ -121,15 +124,19 @@ def export_package(
     paths = package_paths(plan, office, folder, pdf=pdf_writer is not None, make_zip=make_zip)
     _refuse(folder, paths.files, overwrite=overwrite, replace_read_only=replace_read_only)
     with Staging(folder) as staging:
+        step(paths.docx)
         warnings = write_plan_docx(plan, office, staging.path(paths.docx))
+        step(paths.xlsx)
         warnings += [
             w
             for w in write_appendix_xlsx(plan, office, staging.path(paths.xlsx), today, history)
             if w not in warnings
         ]
         if pdf_writer is not None and paths.pdf is not None:
+            step(paths.pdf)
             pdf_writer(plan, office, staging.path(paths.pdf))
         if paths.zip is not None:
+            step(paths.zip)
             members = [p for p in (paths.docx, paths.xlsx, paths.pdf) if p is not None]
 
             def write_zip(temp: Path) -> None:

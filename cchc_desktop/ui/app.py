@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -63,10 +62,13 @@ def start(argv: Sequence[str]) -> MainWindow | None:
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setWindowIcon(QIcon(str(resource("icons/app.ico"))))  # title bar and taskbar
     install_translations(app)
-    from cchc_desktop.ui import legacy_paste
+    from cchc_desktop.ui import guide, legacy_paste, wheel_guard
 
     legacy_paste.install(app)  # TCVN3 and VNI text pasted into any field arrives in Unicode
+    wheel_guard.install(app)  # the wheel scrolls panels, not the numbers in them
+    guide.install(app)  # F1 in any window opens the guide at its topic
 
+    from cchc_desktop.ui import logs
     from cchc_desktop.ui.app_paths import DB_NAME, data_dir
     from cchc_desktop.ui.main_window import MainWindow
     from cchc_desktop.ui.messages import install_excepthook
@@ -74,11 +76,9 @@ def start(argv: Sequence[str]) -> MainWindow | None:
 
     folder = data_dir(args.data_dir)
     db_path = Path(args.db) if args.db else folder / DB_NAME
-    log_path = folder / "cchc.log"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        logging.basicConfig(filename=str(log_path), level=logging.INFO, encoding="utf-8")
-        install_excepthook(str(log_path))
+        install_excepthook(str(logs.install(folder)))
     except OSError as error:
         QMessageBox.critical(None, APP_DISPLAY_NAME, f"Không mở được dữ liệu.\n{error}")
         return None

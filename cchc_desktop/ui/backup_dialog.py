@@ -13,6 +13,7 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.store.backups import Backup, backup_folder, backups
 from cchc_desktop.ui.export_flow import busy
 from cchc_desktop.ui.forms.ui_plan_list_dialog import Ui_PlanListDialog
+from cchc_desktop.ui.guide import set_topic
 from cchc_desktop.ui.messages import show_error
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,6 +38,7 @@ class RestoreDialog(QDialog):
         self.db_path, self.restore = db_path, restore
         self.restored: Path | None = None
         self.setWindowTitle("Khôi phục từ bản sao lưu")
+        set_topic(self, "khoi-phuc")
         folder = backup_folder(db_path)
         self.ui.intro.setText(
             (intro + "\n\n" if intro else "")

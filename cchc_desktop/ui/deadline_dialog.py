@@ -11,6 +11,7 @@ from cchc_desktop.core.office import formal_name
 from cchc_desktop.core.period import Period
 from cchc_desktop.core.timewords import format_date_vn
 from cchc_desktop.ui.forms.ui_deadline_dialog import Ui_DeadlineDialog
+from cchc_desktop.ui.guide import set_topic
 
 
 class DeadlineDialog(QDialog):
@@ -21,6 +22,7 @@ class DeadlineDialog(QDialog):
         self.ui = Ui_DeadlineDialog()
         self.ui.setupUi(self)
         self.period = period
+        set_topic(self, "han-bao-cao")
         self.setWindowTitle(f"Hạn gửi báo cáo — {formal_name(office)}")
         self.setMinimumWidth(460)
         self.ui.daySpin.setValue(clamp_day(office.report_deadline_day))

@@ -1,18 +1,19 @@
 """Exporting a plan's package from the UI: choose the folder (remembered), confirm before
-replacing files (read-only ones asked about by name), report what was written and offer to
-open the folder."""
+replacing files (read-only ones asked about by name), show the progress file by file (Hủy
+stops before the next one), report what was written and offer to open the folder."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from cchc_desktop.core.model import Office, Plan
 from cchc_desktop.errors import CchcError, ReadOnlyTargetError
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
     from cchc_desktop.core.interchange import PlanHistory
 
+PROGRESS_AFTER_MS = 500  # work done sooner than this shows no progress window
+
 
 @contextmanager
 def busy() -> Iterator[None]:
@@ -33,6 +36,59 @@ def busy() -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
+
+
+class Stopped(Exception):
+    """Hủy was pressed between two files: nothing was moved into place."""
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """What an export did, for the status bar."""
+
+    folder: Path
+    files: list[Path]  # empty: stopped by the officer, the folder left as it was
+
+    @property
+    def note(self) -> str:
+        if not self.files:
+            return f"Đã dừng xuất văn bản: thư mục {self.folder} giữ nguyên như trước."
+        return f"Đã xuất {len(self.files)} tệp vào {self.folder}"
+
+
+@contextmanager
+def file_progress(
+    parent: QWidget, title: str, targets: Sequence[Path]
+) -> Iterator[Callable[[Path], None]]:
+    """A progress window while ``targets`` are written one after another, shown when the
+    writing lasts more than half a second. The writing happens here, between the window's
+    repaints, so Hủy cannot cut a file short: it stops before the next file, and the export
+    then leaves the folder as it was (every file is first written aside)."""
+    dialog = QProgressDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setRange(0, len(targets))
+    dialog.setMinimumDuration(PROGRESS_AFTER_MS)
+    dialog.setAutoReset(False)
+    written = 0
+
+    def step(target: Path) -> None:
+        nonlocal written
+        if dialog.wasCanceled():
+            raise Stopped
+        dialog.setLabelText(
+            f"Đang ghi «{target.name}» ({written + 1}/{len(targets)})…\n"
+            "Hủy: dừng trước tệp sau, thư mục giữ nguyên như trước."
+        )
+        dialog.setValue(written)  # a modal dialog lets a click on Hủy through here
+        written += 1
+
+    try:
+        with busy():
+            yield step
+    finally:
+        dialog.close()
+        dialog.deleteLater()
 
 
 def export_plan_documents(
@@ -46,23 +102,26 @@ def export_plan_documents(
     offer_print: bool = False,
     today: date | None = None,
     history: PlanHistory | None = None,
-) -> list[Path] | None:
+) -> Exported | None:
     """The .docx, .xlsx and .pdf of the plan into a folder the officer picks; None when
-    nothing was written (cancelled, refused to overwrite, or an error already shown)."""
-    folder = QFileDialog.getExistingDirectory(
+    nothing was tried (no folder chosen, files not to be replaced, or an error already shown)."""
+    chosen = QFileDialog.getExistingDirectory(
         parent, "Chọn thư mục lưu văn bản", EXPORT_FOLDER.get()
     )
-    if not folder:
+    if not chosen:
         return None
-    from cchc_desktop.documents.package import TargetsExistError, export_package
+    folder = Path(chosen)
+    from cchc_desktop.documents.package import TargetsExistError, export_package, package_paths
     from cchc_desktop.render.paged import write_plan_pdf
 
+    targets = package_paths(plan, office, folder, make_zip=make_zip).files
+
     def write(overwrite: bool, replace_read_only: bool = False) -> tuple[list[Path], list[str]]:
-        with busy():
+        with file_progress(parent, "Đang xuất văn bản", targets) as step:
             result = export_package(
-                plan, office, Path(folder), pdf_writer=write_plan_pdf, make_zip=make_zip,
+                plan, office, folder, pdf_writer=write_plan_pdf, make_zip=make_zip,
                 overwrite=overwrite, replace_read_only=replace_read_only, today=today,
-                history=history,
+                history=history, step=step,
             )  # fmt: skip
         return result.files, result.warnings
 
@@ -78,10 +137,12 @@ def export_plan_documents(
             if not _confirm(parent, f"{exists.message}\n\nGhi đè các tệp này bằng bản mới?"):
                 return None
             files, warnings = write(overwrite=True)
+    except Stopped:
+        return Exported(folder, [])
     except CchcError as error:
         show_error(parent, error)
         return None
-    EXPORT_FOLDER.set(folder)
+    EXPORT_FOLDER.set(str(folder))
     names = "\n".join(f"• {p.name}" for p in files)
     notes = ("\n\nLưu ý:\n" + "\n".join(warnings)) if warnings else ""
     box = QMessageBox(
@@ -97,10 +158,10 @@ def export_plan_documents(
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     if box.clickedButton() is open_button:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
     elif print_button is not None and box.clickedButton() is print_button:
         print_plan(parent, plan, office)
-    return files
+    return Exported(folder, files)
 
 
 def _confirm(parent: QWidget, question: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QSettings, QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +43,9 @@ from cchc_desktop.core.numbering import number_items
 from cchc_desktop.core.plan_parser import ParsedPlan
 from cchc_desktop.errors import CchcError
 from cchc_desktop.store.repository import Repository
+from cchc_desktop.ui.guide import set_topic
 from cchc_desktop.ui.messages import show_error
+from cchc_desktop.ui.screen_fit import fit
 
 FOLDER_KEY = "import/folder"
 FILTER = "Tệp Word (*.docx *.doc *.rtf);;Mọi tệp (*)"
@@ -141,6 +143,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.parsed = parsed
         self.setWindowTitle(f"Nhập từ Word — {path.name}")
+        set_topic(self, "nhap-tu-word")
         layout = QVBoxLayout(self)
         found = QLabel(summary_text(parsed))
         found.setObjectName("found")
@@ -154,10 +157,10 @@ class ImportDialog(QDialog):
             layout.addWidget(QLabel("Lưu ý:"))
             layout.addWidget(notes)
         self.as_plan = QRadioButton(
-            "Kế hoạch để theo dõi (lưu như văn bản gốc, theo dõi các nhiệm vụ)"
+            "Kế hoạch để theo &dõi (lưu như văn bản gốc, theo dõi các nhiệm vụ)"
         )
         self.as_template = QRadioButton(
-            "Mẫu kế hoạch để điều chỉnh cho xã, phường (xem lại đề mục trước khi lưu)"
+            "&Mẫu kế hoạch để điều chỉnh cho xã, phường (xem lại đề mục trước khi lưu)"
         )
         self.as_plan.setObjectName("asPlan")
         self.as_template.setObjectName("asTemplate")
@@ -169,7 +172,7 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setObjectName("templateName")
-        form.addRow("Tên mẫu:", self.name)
+        form.addRow("&Tên mẫu:", self.name)
         layout.addLayout(form)
         superior = parsed.level == "superior"
         self.as_plan.setEnabled(not superior)
@@ -187,7 +190,7 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(620, 380)
+        fit(self, QSize(620, 380))
 
     def choice(self) -> str:
         return "template" if self.as_template.isChecked() else "plan"
@@ -210,6 +213,7 @@ class TemplateReviewDialog(QDialog):
         self.parsed = parsed
         self.data: dict[str, Any] | None = None
         self.setWindowTitle("Xem lại đề mục của mẫu kế hoạch")
+        set_topic(self, "xem-lai-mau")
         layout = QVBoxLayout(self)
         hint = QLabel(
             "Bên trái: đề mục chương trình nhận ra; bên phải: văn bản gốc. Chọn một mục để xem "
@@ -228,9 +232,9 @@ class TemplateReviewDialog(QDialog):
         self.tree.setColumnWidth(0, 420)
         column.addWidget(self.tree)
         tools = QHBoxLayout()
-        self.outdent = QPushButton("← Lên một cấp")
+        self.outdent = QPushButton("← &Lên một cấp")
         self.outdent.setObjectName("outdent")
-        self.indent = QPushButton("Xuống một cấp →")
+        self.indent = QPushButton("&Xuống một cấp →")
         self.indent.setObjectName("indent")
         self.role = QComboBox()
         self.role.setObjectName("role")
@@ -238,7 +242,9 @@ class TemplateReviewDialog(QDialog):
             self.role.addItem(label, role.value)
         tools.addWidget(self.outdent)
         tools.addWidget(self.indent)
-        tools.addWidget(QLabel("Vai trò:"))
+        role_label = QLabel("&Vai trò:")
+        role_label.setBuddy(self.role)
+        tools.addWidget(role_label)
         tools.addWidget(self.role, 1)
         column.addLayout(tools)
         split.addWidget(left)
@@ -252,7 +258,7 @@ class TemplateReviewDialog(QDialog):
         form = QFormLayout()
         self.name = QLineEdit(name)
         self.name.setObjectName("templateName")
-        form.addRow("Tên mẫu:", self.name)
+        form.addRow("&Tên mẫu:", self.name)
         layout.addLayout(form)
         self.problem = QLabel("")
         self.problem.setObjectName("problem")
@@ -262,7 +268,7 @@ class TemplateReviewDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu mẫu")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu &mẫu")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -271,7 +277,7 @@ class TemplateReviewDialog(QDialog):
         self.indent.clicked.connect(self.move_in)
         self.role.activated.connect(self._role_chosen)
         self.tree.currentItemChanged.connect(self._selected)
-        self.resize(1100, 700)
+        fit(self, QSize(1100, 700))
         self.fill()
 
     # the tree ---------------------------------------------------------------------

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from cchc_desktop.core.model import Plan, PlanState, issue_state
 from cchc_desktop.ui.forms.ui_issue_dialog import Ui_IssueDialog
+from cchc_desktop.ui.guide import set_topic
 
 
 class IssueDialog(QDialog):
@@ -17,6 +18,7 @@ class IssueDialog(QDialog):
         self.ui = Ui_IssueDialog()
         self.ui.setupUi(self)
         self.plan = plan
+        set_topic(self, "ghi-so")
         self.ui.suffix.setText(f"/{plan.number_suffix}")
         self.ui.number.setText(plan.number)
         day = plan.issued_on or today

@@ -3,6 +3,7 @@ report-deadline reminder; wires actions to the tracker, the dialogs and the expo
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -10,13 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QItemSelection, QPoint, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDesktopServices,
     QFont,
     QKeySequence,
+    QShowEvent,
     QUndoCommand,
     QUndoStack,
 )
@@ -42,14 +44,24 @@ from cchc_desktop.store.database import backup_to
 from cchc_desktop.store.repository import Repository
 from cchc_desktop.store.tracking import TaskStore
 from cchc_desktop.ui import settings
-from cchc_desktop.ui.export_flow import busy, export_plan_documents, new_printer, print_plan
+from cchc_desktop.ui.export_flow import (
+    Exported,
+    busy,
+    export_plan_documents,
+    new_printer,
+    print_plan,
+)
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
+from cchc_desktop.ui.guide import open_help, set_topic
 from cchc_desktop.ui.messages import show_error
 from cchc_desktop.ui.plan_list import PlanListModel
+from cchc_desktop.ui.screen_fit import fit, is_small, keep_on_screen
 from cchc_desktop.ui.tracker import TaskTracker
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+
+    from cchc_desktop.ui.print_preview import PlanPreviewDialog
 
 EMPTY_PAGE, PLANS_PAGE = 0, 1
 TASKS_TAB, DOCUMENT_TAB = 0, 1
@@ -95,23 +107,26 @@ class MainWindow(QMainWindow):
         self.plans = PlanListModel(self)
         view = self.ui.plansView
         view.setModel(self.plans)
+        # The period takes what is left and wraps: a narrow list never scrolls sideways.
+        view.horizontalHeader().setStretchLastSection(False)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         view.selectionModel().selectionChanged.connect(self._on_selection)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for hidden in (1, 2, 3):  # title, number, state: shown above the open plan's tabs
             view.setColumnHidden(hidden, True)
         self.ui.splitter.setStretchFactor(0, 0)
         self.ui.splitter.setStretchFactor(1, 1)
-        self.ui.splitter.setSizes([260, 1100])
+        self.ui.splitter.setCollapsible(1, False)  # the plans list may fold away, not the plan
 
         self.tracker = TaskTracker(self.store, self.today, self.undo_stack, self.ui.tasksTab)
         self.ui.tasksLayout.addWidget(self.tracker)
-        self.tracker.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.tracker.message.connect(self.notify)
         self.tracker.selection_changed.connect(self._update_task_actions)
         self.tracker.proxy.layoutChanged.connect(self._update_task_actions)
         self.tracker.proxy.rowsRemoved.connect(self._update_task_actions)
         self.tracker.proxy.rowsInserted.connect(self._update_task_actions)
+        self.tracker.use_panel_action(self.ui.actionTaskPanel)
         self.tracker.use_actions(
             self.ui.actionAddTask, self.ui.actionDeleteTask,
             self.ui.actionMoveUp, self.ui.actionMoveDown,
@@ -130,10 +145,10 @@ class MainWindow(QMainWindow):
         self.undo_stack.canUndoChanged.connect(self.ui.actionUndo.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.ui.actionRedo.setEnabled)
         self.undo_stack.undoTextChanged.connect(
-            lambda text: self._undo_text(self.ui.actionUndo, "Hoàn tác", text)
+            lambda text: self._undo_text(self.ui.actionUndo, "&Hoàn tác", text)
         )
         self.undo_stack.redoTextChanged.connect(
-            lambda text: self._undo_text(self.ui.actionRedo, "Làm lại", text)
+            lambda text: self._undo_text(self.ui.actionRedo, "&Làm lại", text)
         )
         self.tracker.model.changed.connect(self._tasks_edited)
         self.ui.actionUndo.setEnabled(False)
@@ -165,6 +180,7 @@ class MainWindow(QMainWindow):
         self._clock.start()
 
         self.ui.sampleButton.clicked.connect(self.create_sample)
+        self.ui.importButton.clicked.connect(self.import_word)
         self.ui.actionSample.triggered.connect(self.create_sample)
         self.ui.actionBackup.triggered.connect(self.backup)
         self.ui.actionRestoreBackup.triggered.connect(self.restore_backup)
@@ -173,6 +189,11 @@ class MainWindow(QMainWindow):
         self.ui.actionConsolidate.triggered.connect(self.consolidate)
         self.ui.actionOpenDataFolder.triggered.connect(self.open_data_folder)
         self.ui.actionQuit.triggered.connect(self.close)
+        self.ui.actionHelp.triggered.connect(lambda: open_help(self))
+        self.ui.actionOpenLogFolder.triggered.connect(self.open_log_folder)
+        self.ui.stack.currentChanged.connect(self._update_help_topic)
+        self.ui.planTabs.currentChanged.connect(self._update_help_topic)
+        self._update_help_topic()
         self.ui.actionAbout.triggered.connect(self.about)
         self.ui.actionExportPackage.triggered.connect(self.export_package)
         self.ui.actionExportPdf.triggered.connect(self.export_pdf)
@@ -199,7 +220,13 @@ class MainWindow(QMainWindow):
         self.ui.actionDeletePlan.setShortcut("Delete")
         self.ui.plansView.addAction(self.ui.actionDeletePlan)
         self.ui.plansView.doubleClicked.connect(lambda _index: self.edit_plan())
-        self.statusBar().showMessage(f"Dữ liệu: {db_path}")
+        # The last thing done stays in the status bar, with a link to the folder it wrote to.
+        self.note = QLabel(self)
+        self.note.setObjectName("statusNote")
+        self.note.setTextFormat(Qt.TextFormat.RichText)
+        self.note.linkActivated.connect(lambda link: QDesktopServices.openUrl(QUrl(link)))
+        self.statusBar().addWidget(self.note, 1)
+        self.notify(f"Dữ liệu: {db_path}")
         # What writes into the file: off while it is open read-only.
         self.write_actions = {
             self.ui.actionNewPlan, self.ui.actionImportWord, self.ui.actionSample,
@@ -212,16 +239,20 @@ class MainWindow(QMainWindow):
         if self.read_only:
             self._show_read_only()
 
-        geometry = settings.WINDOW_GEOMETRY.get()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        for widget, setting in self._saved_layout():
-            state = setting.get()
-            if state is not None:
-                widget.restoreState(state)
+        self._restore_layout()
         self.current_plan_id: int | None = None
         self.refresh()
         self.check_deadlines()
+
+    def notify(self, text: str, folder: Path | None = None) -> None:
+        """Say in the status bar what was just done (kept until the next thing), with a link
+        that opens ``folder``."""
+        shown = html.escape(text)
+        if folder is not None:
+            link = QUrl.fromLocalFile(str(folder)).toString()
+            shown += f' — <a href="{html.escape(link)}">Mở thư mục</a>'
+        self.note.setText(shown)
+        self.note.setToolTip(text)
 
     def refresh(self, select: int | None = None) -> None:
         """Reload the plans list, keeping (or moving to) a selected plan."""
@@ -309,9 +340,7 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         self.refresh(select=copy_id)
-        self.statusBar().showMessage(
-            "Đã tạo bản sao của kế hoạch; sửa bản sao bằng Kế hoạch → Sửa kế hoạch.", 8000
-        )
+        self.notify("Đã tạo bản sao của kế hoạch; sửa bản sao bằng Kế hoạch → Sửa kế hoạch.")
 
     def delete_plan(self) -> None:
         """To the bin, after a question; Ctrl+Z or Tệp → Kế hoạch đã xóa brings it back."""
@@ -338,9 +367,7 @@ class MainWindow(QMainWindow):
             return
         self.refresh()
         self.undo_stack.push(_PlanBinCommand(self, plan.id, plan.title))
-        self.statusBar().showMessage(
-            f"Đã xóa kế hoạch «{plan.title[:60]}» (Ctrl+Z để hoàn tác).", 8000
-        )
+        self.notify(f"Đã xóa kế hoạch «{plan.title[:60]}» (Ctrl+Z để hoàn tác).")
 
     def show_deleted_plans(self) -> None:
         from cchc_desktop.ui.plan_dialogs import DeletedPlansDialog
@@ -349,7 +376,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.restored is not None:
             self.refresh(select=dialog.restored)
-            self.statusBar().showMessage("Đã khôi phục kế hoạch.", 6000)
+            self.notify("Đã khôi phục kế hoạch.")
         else:
             self.refresh(select=self.current_plan_id)
 
@@ -367,10 +394,11 @@ class MainWindow(QMainWindow):
         except CchcError as error:
             show_error(self, error)
             return
-        export_plan_documents(
+        exported = export_plan_documents(
             self, plan, office, make_zip=self.ui.actionZip.isChecked(), today=self.today(),
             title="Đã xuất bản đã ban hành",
         )  # fmt: skip
+        self._exported(exported)
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -446,7 +474,7 @@ class MainWindow(QMainWindow):
         )
 
     def _refresh_plan_counts(self) -> None:
-        """The "Nhiệm vụ xong" column follows the tracker's edits, from its tallies."""
+        """The "Xong" column (tasks done) follows the tracker's edits, from its tallies."""
         plan_id = self.tracker.model.plan_id
         row = self.plans.row_of(plan_id) if plan_id is not None else None
         if row is None:
@@ -487,9 +515,7 @@ class MainWindow(QMainWindow):
 
     def move_task(self, up: bool) -> None:
         if not self.tracker.move_task(up):
-            self.statusBar().showMessage(
-                "Đổi thứ tự khi bảng xếp theo cột TT và không lọc (bấm «Bỏ lọc»).", 6000
-            )
+            self.notify("Đổi thứ tự khi bảng xếp theo cột TT và không lọc (bấm «Bỏ lọc»).")
 
     def find_task(self) -> None:
         self._show_tasks_tab()
@@ -497,17 +523,25 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         self.tracker.commit_panel()
+        step = self.undo_stack.undoText()
         self.undo_stack.undo()
+        if step:
+            self.notify(f"Đã hoàn tác: {step}")
 
     def redo(self) -> None:
+        step = self.undo_stack.redoText()
         self.undo_stack.redo()
+        if step:
+            self.notify(f"Đã làm lại: {step}")
 
     @staticmethod
     def _undo_text(action: QAction, verb: str, text: str) -> None:
+        """The menu says what is undone (keeping its Alt letter); the toolbar stays short."""
         if shiboken6.isValid(action):  # the stack empties itself while the window is destroyed
-            action.setText(f"{verb}: {text}" if text else verb)  # the menu says what
-            action.setIconText(verb)  # the toolbar stays short
-            action.setToolTip(f"{verb}: {text}" if text else verb)
+            plain = verb.replace("&", "")
+            action.setText(f"{verb}: {text}" if text else verb)
+            action.setIconText(plain)
+            action.setToolTip(f"{plain}: {text}" if text else plain)
 
     # report deadlines ----------------------------------------------------------------
 
@@ -581,9 +615,7 @@ class MainWindow(QMainWindow):
         offices = self.repo.offices()
         office = current[1] if current else (offices[0] if offices else None)
         if office is None or office.id is None:
-            self.statusBar().showMessage(
-                "Chưa có cơ quan nào: hãy lập hoặc tạo kế hoạch trước.", 6000
-            )
+            self.notify("Chưa có cơ quan nào: hãy lập hoặc tạo kế hoạch trước.")
             return
         period = current[0].period if current else None
         dialog = DeadlineDialog(office, period, self)
@@ -596,9 +628,7 @@ class MainWindow(QMainWindow):
             return
         self.tracker.set_office(self.repo.office(office.id))
         self.check_deadlines()
-        self.statusBar().showMessage(
-            f"Đã lưu: báo cáo gửi trước ngày {day} của tháng cuối quý.", 6000
-        )
+        self.notify(f"Đã lưu: báo cáo gửi trước ngày {day} của tháng cuối quý.")
 
     def open_report(self, report: ReportPeriod | None = None) -> None:
         """The progress report of a period: its figures, its editable wording, the export."""
@@ -611,6 +641,9 @@ class MainWindow(QMainWindow):
         plan, office = current
         dialog = ReportDialog(self.store, plan, office, self.today(), report, self)
         dialog.exec()
+        if dialog.files:
+            folder = dialog.files[0].parent
+            self.notify(f"Đã xuất báo cáo: {len(dialog.files)} tệp vào {folder}", folder)
 
     def create_sample(self) -> None:
         """A sample commune and its plan, adapted from the bundled template."""
@@ -626,7 +659,7 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         self.refresh(select=plan_id)
-        self.statusBar().showMessage("Đã tạo kế hoạch mẫu của xã Quyết Thắng.", 5000)
+        self.notify("Đã tạo kế hoạch mẫu của xã Quyết Thắng.")
 
     # documents -----------------------------------------------------------------------
 
@@ -650,10 +683,15 @@ class MainWindow(QMainWindow):
         if current is not None and self.current_plan_id is not None:
             from cchc_desktop.store.exchange import plan_history
 
-            export_plan_documents(
+            exported = export_plan_documents(
                 self, *current, make_zip=self.ui.actionZip.isChecked(), today=self.today(),
                 history=plan_history(self.repo, self.current_plan_id),  # travels in the package
             )  # fmt: skip
+            self._exported(exported)
+
+    def _exported(self, exported: Exported | None) -> None:
+        if exported is not None:
+            self.notify(exported.note, exported.folder if exported.files else None)
 
     def export_pdf(self) -> None:
         current = self._current()
@@ -676,7 +714,7 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         settings.EXPORT_FOLDER.set(str(Path(target).parent))
-        self.statusBar().showMessage(f"Đã xuất PDF ({pages} trang): {target}", 8000)
+        self.notify(f"Đã xuất PDF ({pages} trang): {target}", Path(target).parent)
 
     def open_docx(self) -> None:
         """A working copy of the .docx in the data folder, opened with the default program."""
@@ -699,25 +737,27 @@ class MainWindow(QMainWindow):
                 self,
                 CchcError(f"Máy chưa có chương trình mở tệp .docx. Tệp đã được ghi tại:\n{target}"),
             )
+            return
+        self.notify(
+            f"Đã ghi và mở {target.name} (bản làm việc trong thư mục dữ liệu)", target.parent
+        )
 
     def _printer(self) -> QPrinter:
         return new_printer(self.windowTitle())
 
     def print_preview(self) -> None:
+        dialog = self.preview_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def preview_dialog(self) -> PlanPreviewDialog | None:
+        """The selected plan as it prints, pages laid out by Qt (no office suite needed)."""
         current = self._current()
         if current is None:
-            return
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
+            return None
+        from cchc_desktop.ui.print_preview import PlanPreviewDialog
 
-        from cchc_desktop.render.paged import paint_parts, plan_parts
-
-        parts = plan_parts(*current)
-        printer = self._printer()  # kept alive here: the dialog does not own it
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle("Xem trước khi in")
-        dialog.paintRequested.connect(lambda printer: paint_parts(printer, parts))
-        dialog.resize(1100, 760)
-        dialog.exec()
+        return PlanPreviewDialog(self._printer(), *current, parent=self)
 
     def print_plan(self) -> None:
         current = self._current()
@@ -746,10 +786,10 @@ class MainWindow(QMainWindow):
             return
         self.refresh(select=plan.id)
         if issued.is_issued:
-            self.statusBar().showMessage(
+            self.notify(
                 f"Đã ghi số {issued.number}/{issued.number_suffix}: kế hoạch đã ban hành; bản đã "
-                "ký được giữ lại.", 8000
-            )  # fmt: skip
+                "ký được giữ lại."
+            )
 
     def _report_warnings(self, warnings: list[str]) -> None:
         if warnings:
@@ -769,7 +809,7 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         settings.BACKUP_FOLDER.set(str(Path(target).parent))
-        self.statusBar().showMessage(f"Đã sao lưu vào {target}", 5000)
+        self.notify(f"Đã sao lưu vào {target}", Path(target).parent)
 
     def restore_backup(self) -> None:
         """Put a backup in place of the data (the data replaced is kept as a copy)."""
@@ -796,10 +836,10 @@ class MainWindow(QMainWindow):
         try:
             made = daily_backup(self.repo.conn, self.db_path, self.today())
         except CchcError as error:
-            self.statusBar().showMessage(f"Chưa sao lưu tự động được: {error.message}", 15000)
+            self.notify(f"Chưa sao lưu tự động được: {error.message}")
             return
         if made is not None:
-            self.statusBar().showMessage(f"Đã sao lưu tự động: {made}", 5000)
+            self.notify(f"Đã sao lưu tự động: {made}")
 
     def import_word(self) -> None:
         """Tệp → Nhập kế hoạch từ Word…: a plan to track, or a template for the wizard."""
@@ -846,15 +886,32 @@ class MainWindow(QMainWindow):
             "bản vẫn được. Để sửa, hãy chép tệp sang thư mục ghi được hoặc bỏ thuộc tính chỉ đọc."
         )
         self.statusBar().addPermanentWidget(badge)
-        self.statusBar().showMessage(f"Chỉ đọc ({reason}): {self.db_path}")
+        self.notify(f"Chỉ đọc ({reason}): {self.db_path}")
         self.tracker.set_read_only(True)
         for action in self.write_actions:
             action.setEnabled(False)
-        for button in (self.ui.newPlanButton, self.ui.sampleButton):
+        for button in (self.ui.newPlanButton, self.ui.sampleButton, self.ui.importButton):
             button.setEnabled(False)
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.db_path.parent)))
+
+    def _update_help_topic(self, *_args: object) -> None:
+        """F1 opens the guide at what the window shows: the first steps, the tasks or the text."""
+        if self.ui.stack.currentIndex() == EMPTY_PAGE:
+            set_topic(self, "bat-dau")
+        else:
+            set_topic(
+                self, "nhiem-vu" if self.ui.planTabs.currentIndex() == TASKS_TAB else "van-ban"
+            )
+
+    def open_log_folder(self) -> None:
+        """Where the log is (for support), else the data folder."""
+        from cchc_desktop.ui.logs import log_file
+
+        log = log_file()
+        folder = log.parent if log is not None else self.db_path.parent
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def about(self) -> None:
         QMessageBox.about(
@@ -866,6 +923,37 @@ class MainWindow(QMainWindow):
             "Chương trình chạy hoàn toàn trên máy, không cần mạng.<br><br>"
             f"Tệp dữ liệu: {self.db_path}",
         )
+
+    def _restore_layout(self) -> None:
+        """The window as the officer left it, brought onto this screen; the first time, or on
+        a small screen, maximised (sides shared out once it is shown)."""
+        geometry = settings.WINDOW_GEOMETRY.get()
+        if geometry is not None and self.restoreGeometry(geometry):
+            keep_on_screen(self)
+        elif is_small(self):
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        else:
+            fit(self, QSize(1280, 800))
+        self._split_on_show = settings.MAIN_SPLITTER.get() is None
+        for widget, setting in self._saved_layout():
+            state = setting.get()
+            if state is not None:
+                widget.restoreState(state)
+        self.ui.actionTaskPanel.setChecked(self.tracker.panel_shown())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._split_on_show:
+            self._split_on_show = False
+            QTimer.singleShot(0, self._share_width)  # once maximised to the screen
+
+    def _share_width(self) -> None:
+        """The plans list gets a fifth of the width (160 to 260 px), then the task table and
+        its side panel share the rest."""
+        width = sum(self.ui.splitter.sizes())
+        plans = min(max(round(width * 0.2), 160), 260)
+        self.ui.splitter.setSizes([plans, width - plans])
+        QTimer.singleShot(0, self.tracker.share_width)  # once the tracker has its new width
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tracker.commit_panel()

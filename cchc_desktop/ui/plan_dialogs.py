@@ -11,6 +11,7 @@ from cchc_desktop.core.timewords import format_date_vn
 from cchc_desktop.errors import CchcError
 from cchc_desktop.store.repository import PlanVersion, Repository
 from cchc_desktop.ui.forms.ui_plan_list_dialog import Ui_PlanListDialog
+from cchc_desktop.ui.guide import set_topic
 from cchc_desktop.ui.messages import show_error
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -26,6 +27,7 @@ class DeletedPlansDialog(QDialog):
         self.repo = repo
         self.restored: int | None = None
         self.setWindowTitle("Kế hoạch đã xóa")
+        set_topic(self, "ke-hoach-da-xoa")
         self.ui.intro.setText(
             "Các kế hoạch đã xóa được giữ ở đây cùng nhiệm vụ và kết quả theo dõi. Chọn một kế "
             "hoạch để khôi phục, hoặc xóa hẳn (không lấy lại được)."
@@ -109,6 +111,7 @@ class VersionsDialog(QDialog):
         self.repo = repo
         self.chosen: PlanVersion | None = None
         self.setWindowTitle("Các bản đã ban hành")
+        set_topic(self, "ban-da-ban-hanh")
         self.ui.intro.setText(
             "Văn bản của kế hoạch đúng như khi được ghi số, ngày ban hành. Sửa kế hoạch sau đó "
             "không làm thay đổi các bản này."

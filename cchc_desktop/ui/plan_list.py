@@ -11,7 +11,8 @@ from cchc_desktop.store.repository import PlanSummary
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Kỳ kế hoạch", "Kế hoạch", "Số", "Trạng thái", "Nhiệm vụ xong")
+COLUMNS = ("Kỳ kế hoạch", "Kế hoạch", "Số", "Trạng thái", "Xong")
+HEADER_TIPS = ("", "", "", "", "Nhiệm vụ đã hoàn thành / số nhiệm vụ trong phụ lục")
 STATE_LABELS = {PlanState.DRAFT: "Bản nháp", PlanState.ISSUED: "Đã ban hành"}
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -51,9 +52,12 @@ class PlanListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section] or None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

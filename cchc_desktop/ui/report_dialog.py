@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QTimer, QUrl
+from PySide6.QtCore import QDate, QSize, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,7 +39,9 @@ from cchc_desktop.core.tracking import TrackedTask
 from cchc_desktop.errors import CchcError, ReadOnlyTargetError
 from cchc_desktop.store.tracking import TaskStore
 from cchc_desktop.ui.forms.ui_report_dialog import Ui_ReportDialog
+from cchc_desktop.ui.guide import set_topic
 from cchc_desktop.ui.messages import show_error
+from cchc_desktop.ui.screen_fit import fit
 from cchc_desktop.ui.settings import EXPORT_FOLDER
 
 SAVE_DELAY_MS = 800
@@ -74,6 +76,7 @@ class ReportDialog(QDialog):
         self.ui = Ui_ReportDialog()
         self.ui.setupUi(self)
         self.store, self.plan, self.office, self.today = store, plan, office, today
+        set_topic(self, "bao-cao")
         assert plan.id is not None
         self.plan_id: int = plan.id
         self.tracked: list[TrackedTask] = store.tracked_tasks(plan.id)
@@ -110,7 +113,7 @@ class ReportDialog(QDialog):
         self.ui.regenerateButton.clicked.connect(self.regenerate)
         self.ui.exportButton.clicked.connect(self.export)
         self.ui.closeButton.clicked.connect(self.accept)
-        self.resize(920, 660)
+        fit(self, QSize(920, 660))
         self._period_changed()
 
     # building --------------------------------------------------------------------------

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cchc_desktop.core.deadlines import ReportPeriod, next_deadline
@@ -33,6 +33,7 @@ from cchc_desktop.ui.undo import (
 )
 
 NEW_TASK_TITLE = "Nhiệm vụ mới"
+PANEL_WIDTH = 330  # the side panel's width until the officer drags it
 
 
 class TaskTracker(QWidget):
@@ -78,6 +79,9 @@ class TaskTracker(QWidget):
         for key, label in STATUS_FILTER_LABELS.items():
             self.ui.statusFilter.addItem(label, key.value)
         self.ui.searchEdit.textChanged.connect(self._apply_filters)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.ui.searchEdit)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self._escape_search)
         for combo in (self.ui.statusFilter, self.ui.unitFilter, self.ui.timeFilter):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.ui.clearFiltersButton.clicked.connect(self.clear_filters)
@@ -88,7 +92,14 @@ class TaskTracker(QWidget):
         self.ui.overdueButton.setStyleSheet("color: #a4161a;")
         self.ui.splitter.setStretchFactor(0, 1)
         self.ui.splitter.setStretchFactor(1, 0)
-        self.ui.splitter.setSizes([700, 330])
+        self.ui.splitter.setCollapsible(0, False)  # the side panel folds away, not the table
+        self.ui.splitter.setSizes([700, PANEL_WIDTH])
+        self.ui.splitter.splitterMoved.connect(self._panel_moved)
+        self._panel_width = PANEL_WIDTH  # what the panel comes back to after folding
+        self._panel_action: QAction | None = None
+        self._hint = self.ui.tableHint.text()
+        self.ui.tableHint.setToolTip(self._hint)
+        self.ui.tableHint.installEventFilter(self)
         self._fill_time_filter()
         self._update_summary()
 
@@ -101,6 +112,46 @@ class TaskTracker(QWidget):
         self.ui.upButton.setDefaultAction(up)
         self.ui.downButton.setDefaultAction(down)
         self.ui.table.menu_actions = menu
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The hint under the table shows whole or not at all (never cut or on ten lines)."""
+        if watched is self.ui.tableHint and event.type() == QEvent.Type.Resize:
+            label = self.ui.tableHint
+            fits = label.fontMetrics().horizontalAdvance(self._hint) <= label.width()
+            label.setText(self._hint if fits else "")
+        return False
+
+    def use_panel_action(self, action: QAction) -> None:
+        """A checkable action (and the button beside the table) folds the side panel away."""
+        self._panel_action = action
+        self.ui.panelButton.setDefaultAction(action)
+        action.toggled.connect(self.show_panel)
+
+    def panel_shown(self) -> bool:
+        return self.ui.splitter.sizes()[1] > 0
+
+    def show_panel(self, shown: bool) -> None:
+        splitter = self.ui.splitter
+        table, panel = splitter.sizes()
+        if shown and panel == 0:
+            width = min(self._panel_width, max(table - 200, 0)) or PANEL_WIDTH
+            splitter.setSizes([table + panel - width, width])
+        elif not shown and panel > 0:
+            self._panel_width = panel
+            self.commit_panel()
+            splitter.setSizes([table + panel, 0])
+
+    def share_width(self) -> None:
+        """The side panel a third of the tracker's width (260 to 380 px), the table the rest."""
+        total = sum(self.ui.splitter.sizes())
+        if self.ui.splitter.sizes()[1] > 0:
+            panel = min(max(round(total * 0.34), 260), 380)
+            self.ui.splitter.setSizes([total - panel, panel])
+
+    def _panel_moved(self, *_args: object) -> None:
+        """Dragged shut or open: the action follows."""
+        if self._panel_action is not None:
+            self._panel_action.setChecked(self.ui.splitter.sizes()[1] > 0)
 
     def set_read_only(self, read_only: bool) -> None:
         """A file that cannot be written: tasks are shown and searched, not edited."""
@@ -196,6 +247,13 @@ class TaskTracker(QWidget):
             if (window.first, window.last) == (report.start, report.end):
                 self.ui.timeFilter.setCurrentIndex(self.ui.timeFilter.findData(i))
 
+    def _escape_search(self) -> None:
+        """Esc in the search box: clear it; in an empty one, back to the table."""
+        if self.ui.searchEdit.text():
+            self.ui.searchEdit.clear()
+        else:
+            self.ui.table.setFocus()
+
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus()
         self.ui.searchEdit.selectAll()
@@ -286,11 +344,11 @@ class TaskTracker(QWidget):
         if not command.first_run():
             return False
         self.undo_stack.push(command)
+        self.message.emit(f"Đã lưu: {command.text()} (Ctrl+Z để hoàn tác)")
         return True
 
     def _panel_edited(self, task: Task) -> None:
-        if self.model.edit(task):
-            self.message.emit(f"Đã lưu: {task.title[:60]}")
+        self.model.edit(task)  # said in the status bar as the command is pushed
 
     # adding, removing, moving ----------------------------------------------------------
 

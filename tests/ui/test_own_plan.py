@@ -370,6 +370,8 @@ def test_editing_a_finished_plan_changes_its_text_everywhere_and_keeps_the_track
     go_to_page(qtbot, wizard, PageId.REVIEW)
     assert wizard.button(QWizard.WizardButton.FinishButton).text() == "&Lưu kế hoạch"
     assert finish(qtbot, wizard) == plan_id
+    assert window.note.text().startswith("Đã lưu kế hoạch «Tuyên truyền")
+    assert f"Đã xuất 3 tệp vào {export_to}" in window.note.text()
 
     lines = texts(the_docx(export_to))
     assert lines[1] == "Tuyên truyền cải cách hành chính và chuyển đổi số 6 tháng cuối năm 2025"

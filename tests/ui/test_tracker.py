@@ -8,40 +8,9 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from cchc_desktop.core.clock import Clock
 from cchc_desktop.core.model import TaskStatus
-from cchc_desktop.store.database import connect
-from cchc_desktop.store.repository import Repository
-from cchc_desktop.ui.app import set_names
-from cchc_desktop.ui.main_window import MainWindow
 from cchc_desktop.ui.task_table.columns import Col
 from cchc_desktop.ui.task_table.proxy import StatusFilter
-
-
-@pytest.fixture
-def clock():
-    return Clock.fixed(date(2025, 10, 15))  # quarter III is over: the banners task is late
-
-
-@pytest.fixture
-def make_window(qtbot, private_data_dir, clock):
-    windows = []
-
-    def make(sample: bool = True) -> MainWindow:
-        set_names()
-        db_path = private_data_dir / "cchc.sqlite"
-        window = MainWindow(Repository(connect(db_path)), db_path, clock=clock)
-        qtbot.addWidget(window)
-        if sample:
-            window.create_sample()
-        window.resize(1366, 768)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.repo.db.close()
 
 
 @pytest.fixture
@@ -115,7 +84,8 @@ def test_marking_a_task_done_in_the_table_then_undo_and_redo(window):
     assert proxy.setData(index, TaskStatus.DONE.value)
     assert stored(window, task_id).status is TaskStatus.DONE
     assert tracker(window).ui.doneButton.text() == "✔ Hoàn thành: 2"
-    assert window.ui.actionUndo.text().startswith("Hoàn tác: Sửa trạng thái")
+    assert window.ui.actionUndo.text().startswith("&Hoàn tác: Sửa trạng thái")
+    assert window.ui.actionUndo.iconText() == "Hoàn tác"
     assert window.plans.index(0, 4).data() == "2/8"  # the plans list follows
 
     window.ui.actionUndo.trigger()
@@ -167,7 +137,7 @@ def test_deleting_a_task_and_undoing_brings_it_back_with_its_results_and_place(w
     task_id = select(window, "Cử cán bộ")
     window.ui.actionDeleteTask.trigger()
     assert len(titles(window)) == 7 and not any(t.startswith("Cử cán bộ") for t in titles(window))
-    assert "Ctrl+Z" in window.statusBar().currentMessage()
+    assert "Ctrl+Z" in window.note.text()
 
     window.ui.actionUndo.trigger()
     assert titles(window) == before

@@ -208,7 +208,7 @@ class Ui_OutlineEditorForm(object):
         self.textLabel.setText(QCoreApplication.translate("OutlineEditorForm", u"N\u1ed9i &dung c\u1ee7a m\u1ee5c (Enter \u0111\u1ec3 xu\u1ed1ng d\u00f2ng):", None))
         self.kindLabel.setText(QCoreApplication.translate("OutlineEditorForm", u"&Ki\u1ec3u:", None))
         self.markerLabel.setText(QCoreApplication.translate("OutlineEditorForm", u"\u0110\u00e1nh d\u1ea5u danh &s\u00e1ch:", None))
-        self.unitLabel.setText(QCoreApplication.translate("OutlineEditorForm", u"\u0110\u01a1n v&\u1ecb:", None))
+        self.unitLabel.setText(QCoreApplication.translate("OutlineEditorForm", u"\u0110\u01a1n v\u1ecb:", None))
         self.renumberButton.setText(QCoreApplication.translate("OutlineEditorForm", u"\u0110\u00e1nh s\u1ed1 &l\u1ea1i theo th\u1ee9 t\u1ef1", None))
         self.hint.setText("")
         pass

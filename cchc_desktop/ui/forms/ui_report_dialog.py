@@ -148,7 +148,7 @@ class Ui_ReportDialog(object):
     def retranslateUi(self, ReportDialog: QDialog) -> None:
         ReportDialog.setWindowTitle(QCoreApplication.translate("ReportDialog", u"B\u00e1o c\u00e1o k\u1ebft qu\u1ea3 th\u1ef1c hi\u1ec7n c\u00f4ng t\u00e1c tuy\u00ean truy\u1ec1n c\u1ea3i c\u00e1ch h\u00e0nh ch\u00ednh", None))
         self.periodLabel.setText(QCoreApplication.translate("ReportDialog", u"&K\u1ef3 b\u00e1o c\u00e1o:", None))
-        self.asOfLabel.setText(QCoreApplication.translate("ReportDialog", u"S\u1ed1 li\u1ec7u t\u00ednh \u0111\u1ebfn &ng\u00e0y:", None))
+        self.asOfLabel.setText(QCoreApplication.translate("ReportDialog", u"S\u1ed1 li\u1ec7u t\u00ednh \u0111\u1ebfn ng\u00e0&y:", None))
         self.asOfDate.setDisplayFormat(QCoreApplication.translate("ReportDialog", u"dd/MM/yyyy", None))
         self.numberLabel.setText(QCoreApplication.translate("ReportDialog", u"&S\u1ed1 b\u00e1o c\u00e1o:", None))
         self.numberEdit.setPlaceholderText(QCoreApplication.translate("ReportDialog", u"\u0111\u1ec3 tr\u1ed1ng", None))

@@ -177,13 +177,13 @@ class Ui_TaskPanel(object):
     def retranslateUi(self, TaskPanel: QWidget) -> None:
         self.emptyPanelLabel.setText(QCoreApplication.translate("TaskPanel", u"Ch\u1ecdn m\u1ed9t nhi\u1ec7m v\u1ee5 trong b\u1ea3ng \u0111\u1ec3 ghi tr\u1ea1ng th\u00e1i, k\u1ebft qu\u1ea3, minh ch\u1ee9ng v\u00e0 xem l\u1ecbch s\u1eed thay \u0111\u1ed5i.", None))
         self.statusGroup.setTitle(QCoreApplication.translate("TaskPanel", u"Ti\u1ebfn \u0111\u1ed9", None))
-        self.statusLabel.setText(QCoreApplication.translate("TaskPanel", u"&Tr\u1ea1ng th\u00e1i:", None))
-        self.reasonLabel.setText(QCoreApplication.translate("TaskPanel", u"&L\u00fd do:", None))
+        self.statusLabel.setText(QCoreApplication.translate("TaskPanel", u"T&r\u1ea1ng th\u00e1i:", None))
+        self.reasonLabel.setText(QCoreApplication.translate("TaskPanel", u"L\u00fd &do:", None))
         self.reasonEdit.setPlaceholderText(QCoreApplication.translate("TaskPanel", u"v\u00ec sao ch\u1eadm ho\u1eb7c kh\u00f4ng th\u1ef1c hi\u1ec7n", None))
         self.resultsGroup.setTitle(QCoreApplication.translate("TaskPanel", u"K\u1ebft qu\u1ea3 (s\u1ed1 l\u01b0\u1ee3ng)", None))
         self.evidenceGroup.setTitle(QCoreApplication.translate("TaskPanel", u"&Minh ch\u1ee9ng", None))
         self.evidenceEdit.setPlaceholderText(QCoreApplication.translate("TaskPanel", u"s\u1ed1, ng\u00e0y v\u0103n b\u1ea3n; \u0111\u01b0\u1eddng d\u1eabn b\u00e0i vi\u1ebft; s\u1ed5 theo d\u00f5i\u2026", None))
-        self.notesGroup.setTitle(QCoreApplication.translate("TaskPanel", u"&Ghi ch\u00fa", None))
+        self.notesGroup.setTitle(QCoreApplication.translate("TaskPanel", u"Gh&i ch\u00fa", None))
         self.historyGroup.setTitle(QCoreApplication.translate("TaskPanel", u"L\u1ecbch s\u1eed thay \u0111\u1ed5i", None))
         pass
     # retranslateUi

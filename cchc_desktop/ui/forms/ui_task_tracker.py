@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 from cchc_desktop.ui.task_panel import TaskPanel
 from cchc_desktop.ui.task_table.view import TaskTableView
@@ -70,18 +70,22 @@ class Ui_TaskTracker(object):
 
         self.statusFilter = QComboBox(TaskTracker)
         self.statusFilter.setObjectName(u"statusFilter")
+        self.statusFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.statusFilter.setMinimumContentsLength(10)
 
         self.filterBar.addWidget(self.statusFilter)
 
         self.unitFilter = QComboBox(TaskTracker)
         self.unitFilter.setObjectName(u"unitFilter")
         self.unitFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.unitFilter.setMinimumContentsLength(16)
+        self.unitFilter.setMinimumContentsLength(12)
 
         self.filterBar.addWidget(self.unitFilter)
 
         self.timeFilter = QComboBox(TaskTracker)
         self.timeFilter.setObjectName(u"timeFilter")
+        self.timeFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.timeFilter.setMinimumContentsLength(10)
 
         self.filterBar.addWidget(self.timeFilter)
 
@@ -95,13 +99,15 @@ class Ui_TaskTracker(object):
 
         self.filterBar.addWidget(self.shownLabel)
 
+        self.filterBar.setStretch(0, 3)
+        self.filterBar.setStretch(2, 2)
 
         self.trackerLayout.addLayout(self.filterBar)
 
         self.splitter = QSplitter(TaskTracker)
         self.splitter.setObjectName(u"splitter")
         self.splitter.setOrientation(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setChildrenCollapsible(True)
         self.tablePane = QWidget(self.splitter)
         self.tablePane.setObjectName(u"tablePane")
         self.tablePaneLayout = QVBoxLayout(self.tablePane)
@@ -140,12 +146,19 @@ class Ui_TaskTracker(object):
 
         self.tableHint = QLabel(self.tablePane)
         self.tableHint.setObjectName(u"tableHint")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.tableHint.sizePolicy().hasHeightForWidth())
+        self.tableHint.setSizePolicy(sizePolicy)
 
         self.taskButtons.addWidget(self.tableHint)
 
-        self.taskButtonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.panelButton = QToolButton(self.tablePane)
+        self.panelButton.setObjectName(u"panelButton")
+        self.panelButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
-        self.taskButtons.addItem(self.taskButtonsSpacer)
+        self.taskButtons.addWidget(self.panelButton)
 
 
         self.tablePaneLayout.addLayout(self.taskButtons)
@@ -187,7 +200,7 @@ class Ui_TaskTracker(object):
 #if QT_CONFIG(tooltip)
         self.timeFilter.setToolTip(QCoreApplication.translate("TaskTracker", u"L\u1ecdc c\u00e1c nhi\u1ec7m v\u1ee5 th\u1ef1c hi\u1ec7n trong m\u1ed9t th\u00e1ng ho\u1eb7c m\u1ed9t qu\u00fd", None))
 #endif // QT_CONFIG(tooltip)
-        self.clearFiltersButton.setText(QCoreApplication.translate("TaskTracker", u"&B\u1ecf l\u1ecdc", None))
+        self.clearFiltersButton.setText(QCoreApplication.translate("TaskTracker", u"B\u1ecf &l\u1ecdc", None))
         self.tableHint.setText(QCoreApplication.translate("TaskTracker", u"Nh\u1ea5p \u0111\u00fap (ho\u1eb7c F2) v\u00e0o m\u1ed9t \u00f4 \u0111\u1ec3 s\u1eeda ngay trong b\u1ea3ng.", None))
         pass
     # retranslateUi

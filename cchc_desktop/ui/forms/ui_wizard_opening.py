@@ -110,9 +110,9 @@ class Ui_OpeningForm(object):
 
     def retranslateUi(self, OpeningForm: QWidget) -> None:
         self.summaryLabel.setText(QCoreApplication.translate("OpeningForm", u"T&r\u00edch y\u1ebfu (d\u00f2ng in \u0111\u1eadm d\u01b0\u1edbi ch\u1eef \u00abK\u1ebe HO\u1ea0CH\u00bb; Enter \u0111\u1ec3 xu\u1ed1ng d\u00f2ng):", None))
-        self.intro.setText(QCoreApplication.translate("OpeningForm", u"C\u00e1c c\u0103n &c\u1ee9: \u0111\u00e1nh d\u1ea5u c\u0103n c\u1ee9 \u0111\u01b0a v\u00e0o k\u1ebf ho\u1ea1ch; ch\u1ecdn m\u1ed9t c\u0103n c\u1ee9 \u0111\u1ec3 s\u1eeda \u1edf \u00f4 b\u00ean d\u01b0\u1edbi (v\u00ed d\u1ee5 \u0111i\u1ec1n s\u1ed1, ng\u00e0y). D\u1ea5u \u00ab;\u00bb v\u00e0 \u00ab.\u00bb cu\u1ed1i m\u1ed7i c\u0103n c\u1ee9 \u0111\u01b0\u1ee3c th\u00eam khi in.", None))
+        self.intro.setText(QCoreApplication.translate("OpeningForm", u"C\u00e1c &c\u0103n c\u1ee9: \u0111\u00e1nh d\u1ea5u c\u0103n c\u1ee9 \u0111\u01b0a v\u00e0o k\u1ebf ho\u1ea1ch; ch\u1ecdn m\u1ed9t c\u0103n c\u1ee9 \u0111\u1ec3 s\u1eeda \u1edf \u00f4 b\u00ean d\u01b0\u1edbi (v\u00ed d\u1ee5 \u0111i\u1ec1n s\u1ed1, ng\u00e0y). D\u1ea5u \u00ab;\u00bb v\u00e0 \u00ab.\u00bb cu\u1ed1i m\u1ed7i c\u0103n c\u1ee9 \u0111\u01b0\u1ee3c th\u00eam khi in.", None))
         self.basisEdit.setPlaceholderText(QCoreApplication.translate("OpeningForm", u"Ch\u1ecdn m\u1ed9t c\u0103n c\u1ee9 \u1edf danh s\u00e1ch tr\u00ean \u0111\u1ec3 s\u1eeda", None))
-        self.entryAdd.setText(QCoreApplication.translate("OpeningForm", u"Th\u00eam c\u0103&n c\u1ee9", None))
+        self.entryAdd.setText(QCoreApplication.translate("OpeningForm", u"Th\u00ea&m c\u0103n c\u1ee9", None))
         self.entryRemove.setText(QCoreApplication.translate("OpeningForm", u"&X\u00f3a", None))
         self.entryUp.setText(QCoreApplication.translate("OpeningForm", u"L\u00ea&n", None))
 #if QT_CONFIG(tooltip)

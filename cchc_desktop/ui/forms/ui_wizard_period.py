@@ -137,14 +137,14 @@ class Ui_PeriodForm(object):
     def retranslateUi(self, PeriodForm: QWidget) -> None:
         self.intro.setText(QCoreApplication.translate("PeriodForm", u"K\u1ebf ho\u1ea1ch cho k\u1ef3 n\u00e0o, v\u00e0 b\u1eaft \u0111\u1ea7u t\u1eeb \u0111\u00e2u.", None))
         self.periodBox.setTitle(QCoreApplication.translate("PeriodForm", u"K\u1ef3 k\u1ebf ho\u1ea1ch", None))
-        self.firstHalf.setText(QCoreApplication.translate("PeriodForm", u"6 th\u00e1ng &\u0111\u1ea7u n\u0103m", None))
+        self.firstHalf.setText(QCoreApplication.translate("PeriodForm", u"6 th\u00e1ng \u0111\u1ea7&u n\u0103m", None))
         self.secondHalf.setText(QCoreApplication.translate("PeriodForm", u"6 th\u00e1ng &cu\u1ed1i n\u0103m", None))
         self.wholeYear.setText(QCoreApplication.translate("PeriodForm", u"C\u1ea3 &n\u0103m", None))
         self.yearLabel.setText(QCoreApplication.translate("PeriodForm", u"N\u0103&m:", None))
         self.sourceBox.setTitle(QCoreApplication.translate("PeriodForm", u"B\u1eaft \u0111\u1ea7u t\u1eeb", None))
         self.fromTemplate.setText(QCoreApplication.translate("PeriodForm", u"M\u1eabu &k\u1ebf ho\u1ea1ch:", None))
         self.fromLast.setText(QCoreApplication.translate("PeriodForm", u"K\u1ebf ho\u1ea1ch &g\u1ea7n nh\u1ea5t c\u1ee7a c\u01a1 quan (chuy\u1ec3n sang k\u1ef3 m\u1edbi, nhi\u1ec7m v\u1ee5 \u0111\u1eb7t l\u1ea1i \u00abch\u01b0a th\u1ef1c hi\u1ec7n\u00bb)", None))
-        self.localLabel.setText(QCoreApplication.translate("PeriodForm", u"K\u1ebf ho\u1ea1ch &CCHC c\u1ee7a c\u01a1 quan:", None))
+        self.localLabel.setText(QCoreApplication.translate("PeriodForm", u"K\u1ebf ho\u1ea1ch CCHC c\u1ee7a c\u01a1 qu&an:", None))
         self.localPlanEdit.setPlaceholderText(QCoreApplication.translate("PeriodForm", u"v\u00ed d\u1ee5: K\u1ebf ho\u1ea1ch s\u1ed1 12/KH-UBND ng\u00e0y 30/7/2025 \u2014 \u0111\u1ec3 tr\u1ed1ng n\u1ebfu ch\u01b0a c\u00f3", None))
         pass
     # retranslateUi

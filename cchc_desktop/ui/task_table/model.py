@@ -402,8 +402,10 @@ class TaskTableModel(QAbstractTableModel):
         rows = self._rows
         missing = [i for i in self._ids if i not in rows]
         present = [i for i in self._ids if i in rows]
+        # Equal keys keep the appendix order: a stable sort on the position first.
+        present.sort(key=lambda i: rows[i].tracked.position)
         present.sort(
-            key=lambda i: (sort_key(rows[i], key_column), rows[i].tracked.position),
+            key=lambda i: sort_key(rows[i], key_column),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
         self._ids = present + missing

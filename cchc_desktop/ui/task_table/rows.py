@@ -1,9 +1,10 @@
 """Plain row data of the task table: what each cell shows, how it sorts, and the folded text
-the search reads — computed once per task when it is loaded or edited, never per paint."""
+the search reads — computed once per task when it is loaded or edited, never per paint (a text
+column's Vietnamese sort key when the table is first sorted on it)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,7 @@ from cchc_desktop.core.tracking import (
     results_text,
     status_text,
 )
+from cchc_desktop.ui.collation import sort_key as collation_key
 from cchc_desktop.ui.task_table.columns import Col
 
 _STATUS_ORDER = {
@@ -35,6 +37,7 @@ class TaskRow:
     texts: tuple[str, ...]  # per column; the TT column is filled by the model
     overdue: bool
     folded: str  # everything searchable, lower case, without diacritics, fields apart
+    keys: dict[Col, Any] = field(default_factory=dict)  # text columns' sort keys, once made
 
     @property
     def id(self) -> int:
@@ -67,8 +70,7 @@ def build_row(tracked: TrackedTask, today: date) -> TaskRow:
         results_text(task.results),
         due_text(tracked.due),
     )
-    # One fold per task (the slow part of opening a big plan); the text columns' sort keys
-    # are cut from it when the officer sorts.
+    # One fold per task (the slow part of opening a big plan).
     folded = fold(
         SEPARATOR.join((*texts[1:], *task.details, task.evidence, task.notes, task.reason))
     )
@@ -76,7 +78,7 @@ def build_row(tracked: TrackedTask, today: date) -> TaskRow:
 
 
 def sort_key(row: TaskRow, column: Col) -> Any:
-    """What a column sorts by: dates as dates, counts as numbers, text without diacritics."""
+    """What a column sorts by: dates as dates, counts as numbers, text in Vietnamese order."""
     tracked = row.tracked
     if column is Col.NUMBER:
         return tracked.position
@@ -88,4 +90,7 @@ def sort_key(row: TaskRow, column: Col) -> Any:
         return (not row.overdue, _STATUS_ORDER[row.status])
     if column is Col.RESULTS:
         return sum(r.count for r in tracked.task.results)
-    return row.folded_field(column)
+    key = row.keys.get(column)
+    if key is None:
+        key = row.keys[column] = collation_key(row.texts[column])
+    return key

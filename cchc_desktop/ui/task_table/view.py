@@ -1,5 +1,6 @@
-"""TaskTableView: the table's look (fixed row height, column widths, elided text), its status
-editor, and the context menu built from the window's actions."""
+"""TaskTableView: the table's look (fixed row height, column widths, elided text), its editors
+(the status from a list, text in a box that fits it), and the context menu built from the
+window's actions."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.core.model import STATUS_LABELS, TaskStatus
+from cchc_desktop.ui.cell_editor import TextCellDelegate
 from cchc_desktop.ui.task_table.columns import COLUMNS, VISUAL_ORDER, Col
 
 Index = QModelIndex | QPersistentModelIndex
@@ -71,6 +73,7 @@ class TaskTableView(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setCornerButtonEnabled(False)
         self.setSortingEnabled(True)
+        self.setItemDelegate(TextCellDelegate(self))
         self.setItemDelegateForColumn(Col.STATUS, StatusDelegate(self))
         # Fixed row heights: a table of 10,000 tasks never measures every row.
         vertical = self.verticalHeader()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -24,6 +25,8 @@ class Host(Protocol):
     clock: Clock
 
     def open_plan(self, plan_id: int) -> None: ...
+
+    def notify(self, text: str, folder: Path | None = None) -> None: ...
 
 
 def available_templates(repo: Repository) -> list[Template]:
@@ -85,7 +88,16 @@ def open_wizard(window: QWidget, host: Host, plan_id: int | None = None) -> Plan
     except CchcError as error:
         show_error(window, error)
         return None
-    wizard.plan_saved.connect(host.open_plan)
+
+    def saved(plan_id: int) -> None:
+        host.open_plan(plan_id)
+        exported = wizard.exported
+        if exported is not None and exported.files:
+            host.notify(f"{wizard.saved_note} {exported.note}", exported.folder)
+        else:
+            host.notify(wizard.saved_note)
+
+    wizard.plan_saved.connect(saved)
     wizard.show()
     wizard.resume()
     return wizard

@@ -16,9 +16,11 @@ from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHeaderView,
     QListWidgetItem,
     QMessageBox,
+    QScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidgetItem,
@@ -48,6 +50,8 @@ from cchc_desktop.core.text import nfc
 from cchc_desktop.core.timewords import format_date_vn, outside_period, parse_time
 from cchc_desktop.render.outline_html import preview_html
 from cchc_desktop.render.paged import paper_font
+from cchc_desktop.ui.cell_editor import TextCellDelegate
+from cchc_desktop.ui.collation import in_order
 from cchc_desktop.ui.forms.ui_wizard_body import Ui_BodyForm
 from cchc_desktop.ui.forms.ui_wizard_items import Ui_ItemsForm
 from cchc_desktop.ui.forms.ui_wizard_office import Ui_OfficeForm
@@ -95,11 +99,18 @@ class Page(QWizardPage):
         self.setTitle(self.heading)
         self.setSubTitle(self.subheading)
         self.ui = self.form_class()
-        holder = QWidget(self)
+        holder = QWidget()
         self.ui.setupUi(holder)
+        # Scrolled rather than cut off, or pushing the wizard past a small screen (1366×768
+        # at 150 %); on a screen with room it fills the page without a scroll bar.
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the page's first field takes the focus
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(holder)
+        layout.addWidget(scroll)
         self._loading = False
 
     @property
@@ -176,7 +187,7 @@ class OfficePage(Page):
             wizard = self.plan_wizard
             combo = self.ui.officeCombo
             combo.clear()
-            for office in wizard.repo.offices():
+            for office in in_order(wizard.repo.offices(), office_words.formal_name):
                 combo.addItem(office_words.formal_name(office), office.id)
             combo.addItem("— Nhập cơ quan mới —", NEW_OFFICE)
             current = wizard.office.id
@@ -655,13 +666,14 @@ class TasksPage(Page):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # the task keeps its width; a narrow table scrolls
         for column, width in (
-            (CHOSEN, 28), (OUTPUT, 110), (START, 100), (FINISH, 100), (LEAD, 160),
-            (SUPPORT, 160), (MEANING, 170),
+            (CHOSEN, 28), (TITLE, 280), (OUTPUT, 110), (START, 100), (FINISH, 100),
+            (LEAD, 150), (SUPPORT, 150),
         ):  # fmt: skip
             table.setColumnWidth(column, width)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setItemDelegate(TextCellDelegate(table))
         table.setItemDelegateForColumn(LEAD, UnitDelegate(self))
         table.setItemDelegateForColumn(SUPPORT, UnitDelegate(self))
         table.itemChanged.connect(self._cell_changed)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from cchc_desktop.core.adapt import adapt, carry_forward, default_units
@@ -25,8 +25,10 @@ from cchc_desktop.core.template import Template
 from cchc_desktop.errors import CchcError, ConflictError, DataFormatError
 from cchc_desktop.store.drafts import Draft, delete_draft, save_draft
 from cchc_desktop.store.repository import Repository
-from cchc_desktop.ui.export_flow import export_plan_documents
+from cchc_desktop.ui.export_flow import Exported, export_plan_documents
+from cchc_desktop.ui.guide import set_topic
 from cchc_desktop.ui.messages import show_error
+from cchc_desktop.ui.screen_fit import fit
 
 # The officer's typing is saved at most this long after a change, whether or not they pause.
 AUTOSAVE_MS = 800
@@ -105,6 +107,8 @@ class PlanWizard(QWizard):
         self.editing: int | None = None  # the saved plan being edited
         self.draft_id: int | None = None
         self.saved_plan_id: int | None = None
+        self.saved_note = ""  # what the main window's status bar says once the plan is saved
+        self.exported: Exported | None = None
         self.notice = ""  # said once the wizard is on screen (a draft that could not be read)
         resume_page = PageId.OFFICE
         if plan_id is not None:
@@ -128,7 +132,9 @@ class PlanWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
         for page_id, page_class in PAGES:
-            self.setPage(page_id, page_class(self))
+            page = page_class(self)
+            set_topic(page, f"trinh-lap-{page_id + 1}")  # the guide's section of this step
+            self.setPage(page_id, page)
         if self.editing:
             self.setButtonText(QWizard.WizardButton.FinishButton, "&Lưu kế hoạch")
         self._resume_page = resume_page
@@ -138,11 +144,7 @@ class PlanWizard(QWizard):
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.save_draft)
         self.currentIdChanged.connect(self._page_changed)
-        screen = QGuiApplication.primaryScreen()
-        available = screen.availableGeometry() if screen else None
-        width = min(1180, available.width() - 40) if available else 1180
-        height = min(740, available.height() - 60) if available else 740
-        self.resize(width, height)
+        fit(self, QSize(1180, 740))
 
     # the plan being edited ---------------------------------------------------------------
 
@@ -318,7 +320,8 @@ class PlanWizard(QWizard):
             self.draft_id = None
         state = "ban hành" if plan.state is PlanState.ISSUED else "lưu"
         cleaned = "".join(f"{note}. " for note in self.repo.take_notes())
-        export_plan_documents(
+        self.saved_note = f"Đã {state} kế hoạch «{plan.title[:60]}»."
+        self.exported = export_plan_documents(
             self,
             plan,
             office,

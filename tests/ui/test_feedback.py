@@ -1,0 +1,93 @@
+"""What the officer is told after a save, an edit, an undo or an export: a line in the status
+bar that stays until the next thing (with a link to the folder written to), and a progress
+window while an export writes its files, whose Hủy stops before the next file."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from cchc_desktop.core.model import TaskStatus
+from cchc_desktop.ui import export_flow
+from cchc_desktop.ui.task_table.columns import Col
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+@pytest.fixture
+def folder(monkeypatch, tmp_path):
+    """The folder picked for an export; the message box that follows closes at once."""
+    chosen = tmp_path / "van-ban"
+    chosen.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: str(chosen))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    return chosen
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    urls: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url) or True)
+    return urls
+
+
+def test_an_edit_and_its_undo_are_said_in_the_status_bar(window):
+    model = window.tracker.model
+    assert model.setData(model.index(1, Col.STATUS), TaskStatus.DONE.value)
+    assert window.note.text().startswith("Đã lưu: Sửa trạng thái «")
+    window.ui.actionUndo.trigger()
+    assert window.note.text().startswith("Đã hoàn tác: Sửa trạng thái «")
+    window.ui.actionRedo.trigger()
+    assert window.note.text().startswith("Đã làm lại: Sửa trạng thái «")
+
+
+def test_an_export_names_its_files_and_folder_with_a_link_that_opens_it(window, folder, opened):
+    window.ui.actionExportPackage.trigger()
+    assert len(list(folder.iterdir())) == 3
+    note = window.note.text()
+    assert note.startswith(f"Đã xuất 3 tệp vào {folder}")
+    link = QUrl.fromLocalFile(str(folder)).toString()
+    assert f'<a href="{link}">Mở thư mục</a>' in note
+    window.note.linkActivated.emit(link)  # the click on "Mở thư mục"
+    assert opened == [QUrl(link)]
+
+
+def test_cancelling_between_files_leaves_the_folder_as_it_was(window, folder, monkeypatch, qtbot):
+    from cchc_desktop.documents import plan_docx
+
+    old = folder / "cu.txt"
+    old.write_text("giữ nguyên", encoding="utf-8")
+    monkeypatch.setattr(export_flow, "PROGRESS_AFTER_MS", 0)
+    write_docx = plan_docx.write_plan_docx
+    seen: list[str] = []
+
+    def docx_then_cancel(plan, office, target):
+        progress = window.findChild(QProgressDialog)
+        seen.append(progress.labelText())
+        progress.cancel()  # Hủy, pressed while the first file is written
+        return write_docx(plan, office, target)
+
+    monkeypatch.setattr(plan_docx, "write_plan_docx", docx_then_cancel)
+    window.ui.actionExportPackage.trigger()
+    assert seen and seen[0].startswith("Đang ghi «KH-") and "(1/3)" in seen[0]
+    assert sorted(p.name for p in folder.iterdir()) == ["cu.txt"]  # nothing new, nothing left
+    assert window.note.text().startswith(f"Đã dừng xuất văn bản: thư mục {folder} giữ nguyên")
+    assert (
+        window.findChild(QProgressDialog) is None
+        or not window.findChild(QProgressDialog).isVisible()
+    )
+
+
+def test_a_backup_says_where_it_went(window, monkeypatch, tmp_path):
+    target = tmp_path / "usb" / "cchc-saoluu.sqlite"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    window.ui.actionBackup.trigger()
+    assert target.is_file()
+    assert window.note.text().startswith(f"Đã sao lưu vào {target}")
+    assert "Mở thư mục" in window.note.text()
