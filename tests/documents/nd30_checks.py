@@ -59,14 +59,13 @@ def check_plan_docx(document, **expected) -> None:
 def check_docx(
     document,
     *,
-    doc_type: str,
+    doc_type: str = "KẾ HOẠCH",
     governing: list[str],
     issuer: list[str],
     suffix: str,
     place: str,
     authority: list[str],
     signer: str,
-    doc_type: str = "KẾ HOẠCH",
 ) -> None:
     """Header, title, body, signature and recipients as the decree wants them (a plan's, or
     another ``doc_type``'s: "BÁO CÁO")."""
