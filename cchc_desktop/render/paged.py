@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPaintDevice,
     QPainter,
     QPalette,
     QPdfWriter,
@@ -73,7 +74,7 @@ class Sheet:
     """What a part is laid out for: the device, the scale of its pixels and the text area of
     its pages (the paper less the decree's margins)."""
 
-    device: QPagedPaintDevice
+    device: QPaintDevice
     scale: Scale
     size: QSizeF
 
@@ -250,6 +251,51 @@ def cell_font() -> QFont:
     return font
 
 
+@dataclass(frozen=True, slots=True)
+class PageDraw:
+    """One page laid out: its paper as laid out (landscape for the appendix), in the layout
+    device's pixels, and how to draw it from the paper's top left corner."""
+
+    width: float
+    height: float
+    landscape: bool
+    draw: Callable[[QPainter], None]
+
+
+def page_draws(device: QPaintDevice, parts: list[Part]) -> Iterator[PageDraw]:
+    """Every page of ``parts``, laid out for ``device``'s metrics, part after part (a part is
+    laid out when its first page is asked for); page numbers in the top margin from the
+    second page of each part."""
+    dpi = device.logicalDpiX()
+    scale = Scale(96 / 72, dpi / 72)  # CSS pixels are 1/96 inch on any device
+
+    def mm(value: float) -> float:
+        return value / 25.4 * dpi
+
+    for part in parts:
+        landscape = part.orientation is QPageLayout.Orientation.Landscape
+        paper = page_layout(part.orientation).fullRectPixels(dpi)
+        size = QSizeF(
+            paper.width() - mm(MARGIN_LEFT) - mm(MARGIN_RIGHT),
+            paper.height() - mm(MARGIN_TOP) - mm(MARGIN_BOTTOM),
+        )
+        number = 0
+        for piece in part.pages(Sheet(device, scale, size)):
+            for page in range(piece.pages):
+                number += 1
+
+                def draw(painter: QPainter, piece: Piece = piece, page: int = page,
+                         number: int = number, width: float = size.width()) -> None:  # fmt: skip
+                    painter.save()
+                    painter.translate(mm(MARGIN_LEFT), mm(MARGIN_TOP))
+                    piece.paint(painter, page)
+                    if number > 1:
+                        _page_number(painter, number, width, mm(MARGIN_TOP))
+                    painter.restore()
+
+                yield PageDraw(paper.width(), paper.height(), landscape, draw)
+
+
 def paint_parts(device: QPagedPaintDevice, parts: list[Part]) -> int:
     """Paint every part on ``device``; returns the number of pages.
 
@@ -258,11 +304,6 @@ def paint_parts(device: QPagedPaintDevice, parts: list[Part]) -> int:
     towards the left edge), as office suites print a landscape section.
     """
     dpi = device.logicalDpiX()
-    scale = Scale(96 / 72, dpi / 72)  # CSS pixels are 1/96 inch on any device
-
-    def mm(value: float) -> float:
-        return value / 25.4 * dpi
-
     if hasattr(device, "setFullPage"):  # a QPrinter: coordinates from the paper's corner
         device.setFullPage(True)
     device.setPageLayout(page_layout(parts[0].orientation))
@@ -270,44 +311,34 @@ def paint_parts(device: QPagedPaintDevice, parts: list[Part]) -> int:
     if not painter.begin(device):
         raise OSError("không mở được thiết bị in")
     pages = 0
+    landscape = parts[0].orientation is QPageLayout.Orientation.Landscape
     try:
-        for index, part in enumerate(parts):
-            if index > 0:
-                device.setPageLayout(page_layout(part.orientation))  # refused while printing
+        for draw in page_draws(device, parts):
+            if pages > 0:
+                if draw.landscape != landscape:
+                    orientation = (
+                        QPageLayout.Orientation.Landscape
+                        if draw.landscape
+                        else QPageLayout.Orientation.Portrait
+                    )
+                    device.setPageLayout(page_layout(orientation))  # refused while printing
                 device.newPage()
-            landscape = part.orientation is QPageLayout.Orientation.Landscape
+            landscape = draw.landscape
+            pages += 1
             paper = device.pageLayout().fullRectPixels(dpi)
-            turned = landscape and paper.width() < paper.height()
-            width, height = (
-                (paper.height(), paper.width()) if turned else (paper.width(), paper.height())
-            )
-            size = QSizeF(
-                width - mm(MARGIN_LEFT) - mm(MARGIN_RIGHT),
-                height - mm(MARGIN_TOP) - mm(MARGIN_BOTTOM),
-            )
-
-            number = 0
-            for piece in part.pages(Sheet(device, scale, size)):
-                for page in range(piece.pages):
-                    if number > 0:
-                        device.newPage()
-                    number += 1
-                    pages += 1
-                    painter.save()
-                    if turned:
-                        painter.translate(0, paper.height())
-                        painter.rotate(-90)
-                    painter.translate(mm(MARGIN_LEFT), mm(MARGIN_TOP))
-                    piece.paint(painter, page)
-                    if number > 1:
-                        _page_number(painter, number, size.width(), mm(MARGIN_TOP))
-                    painter.restore()
+            turned = draw.landscape and paper.width() < paper.height()
+            painter.save()
+            if turned:
+                painter.translate(0, paper.height())
+                painter.rotate(-90)
+            draw.draw(painter)
+            painter.restore()
     finally:
         painter.end()
     return pages
 
 
-def _document(device: QPagedPaintDevice, html: str, size: QSizeF) -> QTextDocument:
+def _document(device: QPaintDevice, html: str, size: QSizeF) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
     document.setDefaultFont(paper_font())

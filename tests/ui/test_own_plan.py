@@ -239,7 +239,7 @@ def test_a_wards_plan_differs_from_the_citys_in_every_way_it_likes(
     pick(signing.authorityCombo, ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
     signing.signerEdit.setText("Nguyễn Văn An")
     click_next(qtbot, wizard)
-    assert "Nguyễn Văn An" in wizard.currentPage().ui.preview.toPlainText()
+    assert "Nguyễn Văn An" in wizard.currentPage().ui.preview.text()
     finish(qtbot, wizard)
 
     path = the_docx(export_to)

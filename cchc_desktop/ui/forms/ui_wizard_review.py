@@ -9,7 +9,9 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
+
+from cchc_desktop.ui.page_preview import PagePreview
 
 class Ui_ReviewForm(object):
     def setupUi(self, ReviewForm: QWidget) -> None:
@@ -20,7 +22,7 @@ class Ui_ReviewForm(object):
         self.splitter = QSplitter(ReviewForm)
         self.splitter.setObjectName(u"splitter")
         self.splitter.setOrientation(Qt.Orientation.Horizontal)
-        self.preview = QTextBrowser(self.splitter)
+        self.preview = PagePreview(self.splitter)
         self.preview.setObjectName(u"preview")
         self.splitter.addWidget(self.preview)
         self.problemsPane = QWidget(self.splitter)

@@ -44,12 +44,10 @@ from cchc_desktop.core.model import (
     find_role,
 )
 from cchc_desktop.core.numbering import strip_own_label
-from cchc_desktop.core.outline import default_appendix_title, default_attachment_line
+from cchc_desktop.core.outline import default_appendix_title, default_attachment_line, plan_outline
 from cchc_desktop.core.period import Period, PeriodKind
 from cchc_desktop.core.text import nfc
 from cchc_desktop.core.timewords import format_date_vn, outside_period, parse_time
-from cchc_desktop.render.outline_html import preview_html
-from cchc_desktop.render.paged import paper_font
 from cchc_desktop.ui.cell_editor import TextCellDelegate
 from cchc_desktop.ui.collation import in_order
 from cchc_desktop.ui.forms.ui_wizard_body import Ui_BodyForm
@@ -999,13 +997,12 @@ class ReviewPage(Page):
         self.ui.splitter.setStretchFactor(1, 1)
         self.ui.splitter.setSizes([880, 360])
         self.ui.preview.setMinimumWidth(560)
-        self.ui.preview.document().setDefaultFont(paper_font())  # as it prints
         self.ui.problems.itemActivated.connect(self._go_fix)
         self.setFinalPage(True)
 
     def initializePage(self) -> None:
         wizard = self.plan_wizard
-        self.ui.preview.setHtml(preview_html(self.plan, wizard.office))
+        self.ui.preview.show_outline(plan_outline(self.plan, wizard.office))  # as it prints
         self.ui.problems.clear()
         findings = review(self.plan, wizard.office)
         for finding in findings:
