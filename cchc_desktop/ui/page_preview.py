@@ -101,6 +101,7 @@ class PagePreview(QWidget):
         self._layout_device: QPdfWriter | None = None
         self._buffer: QBuffer | None = None
         self._at_top = False  # a new outline not yet scrolled: kept at its first page
+        self._fitted = 0.0  # the width of the page fitted to the width
 
         self.fit_width = self._button("Vừa chiều &rộng", "Trang vừa chiều rộng khung xem")
         self.whole_page = self._button("Cả tran&g", "Thấy cả trang")
@@ -207,7 +208,10 @@ class PagePreview(QWidget):
 
     def _update_pages(self) -> None:
         count = self.page_count()
-        self.pages.setText(f"Trang {self.current_page()} / {count}" if count else "")
+        current = self.current_page()
+        self.pages.setText(f"Trang {current} / {count}" if count else "")
+        if self._mode == "width" and count and self._items[current - 1].page.width != self._fitted:
+            self.refit()  # scrolled from the body into the appendix, or back: fit that page
 
     # zoom ---------------------------------------------------------------------------------------
 
@@ -245,6 +249,7 @@ class PagePreview(QWidget):
         zoom = viewport.width() / (item.page.width + 2 * GAP)
         if self._mode == "page":
             zoom = min(zoom, viewport.height() / (item.page.height + 2 * GAP))
+        self._fitted = item.page.width
         self._set_zoom(zoom)
         if self._mode == "page":
             self.view.centerOn(0, item.y() + item.page.height / 2)
@@ -269,3 +274,8 @@ class PagePreview(QWidget):
     def _show_mode(self) -> None:
         self.fit_width.setChecked(self._mode == "width")
         self.whole_page.setChecked(self._mode == "page")
+        self.view.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if self._mode == "width"  # the page in view is as wide as the view
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )

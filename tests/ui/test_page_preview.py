@@ -136,10 +136,24 @@ def test_zoom_by_the_buttons_the_keys_and_ctrl_with_the_wheel(qtbot, preview):
     assert preview.fit_width.isChecked()
 
 
-def test_scrolling_says_which_page_is_in_view(qtbot, preview):
+def fits_the_width(preview: PagePreview, index: int) -> bool:
+    shown = preview._items[index].page.width * preview.zoom_factor()
+    return 0.9 * preview.view.viewport().width() <= shown <= preview.view.viewport().width()
+
+
+def test_scrolling_says_which_page_is_in_view_and_fits_its_width(qtbot, preview):
     bar = preview.view.verticalScrollBar()
-    bar.triggerAction(bar.SliderAction.SliderToMaximum)
     count = preview.page_count()
+    assert fits_the_width(preview, 0)
+    bar.triggerAction(bar.SliderAction.SliderToMaximum)
     assert preview.pages.text() == f"Trang {count} / {count}"
+    assert fits_the_width(preview, count - 1), "a landscape page of the appendix fits as well"
+    assert not preview.view.horizontalScrollBar().isVisible()
     bar.triggerAction(bar.SliderAction.SliderToMinimum)
     assert preview.pages.text() == f"Trang 1 / {count}"
+    assert fits_the_width(preview, 0)
+
+    qtbot.mouseClick(preview.zoom_in, Qt.MouseButton.LeftButton)  # the officer's own zoom
+    zoom = preview.zoom_factor()
+    bar.triggerAction(bar.SliderAction.SliderToMaximum)
+    assert preview.zoom_factor() == zoom, "kept while scrolling"

@@ -63,12 +63,17 @@ class Ui_SigningForm(object):
         self.numberEdit = QLineEdit(SigningForm)
         self.numberEdit.setObjectName(u"numberEdit")
         self.numberEdit.setMaxLength(6)
-        self.numberEdit.setMaximumSize(QSize(160, 16777215))
+        self.numberEdit.setMaximumSize(QSize(220, 16777215))
 
         self.numberRow.addWidget(self.numberEdit)
 
         self.suffixLabel = QLabel(SigningForm)
         self.suffixLabel.setObjectName(u"suffixLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.suffixLabel.sizePolicy().hasHeightForWidth())
+        self.suffixLabel.setSizePolicy(sizePolicy)
 
         self.numberRow.addWidget(self.suffixLabel)
 
@@ -114,12 +119,15 @@ class Ui_SigningForm(object):
         self.recipientsEdit = QPlainTextEdit(SigningForm)
         self.recipientsEdit.setObjectName(u"recipientsEdit")
         self.recipientsEdit.setTabChangesFocus(True)
+        self.recipientsEdit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
 
         self.recipientsColumn.addWidget(self.recipientsEdit)
 
 
         self.columns.addLayout(self.recipientsColumn)
 
+        self.columns.setStretch(0, 3)
+        self.columns.setStretch(1, 2)
 
         self.layout.addLayout(self.columns)
 

@@ -997,6 +997,7 @@ class ReviewPage(Page):
         self.ui.splitter.setStretchFactor(1, 1)
         self.ui.splitter.setSizes([880, 360])
         self.ui.preview.setMinimumWidth(560)
+        self.ui.problemsLayout.setContentsMargins(8, 0, 0, 0)  # apart from the page count
         self.ui.problems.itemActivated.connect(self._go_fix)
         self.setFinalPage(True)
 
