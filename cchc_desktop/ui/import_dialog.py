@@ -128,7 +128,8 @@ def summary_text(parsed: ParsedPlan) -> str:
     issuer = parsed.issuer_name or office_words.formal_name(parsed.office)
     lines = [
         f"Cơ quan ban hành: {issuer}",
-        f"Kế hoạch: {plan.title} ({plan.period.label})",
+        f"Kế hoạch: {plan.title}"
+        + ("" if plan.period.label in plan.title else f" ({plan.period.label})"),
         f"{sections} phần, {len(items)} mục; {len(plan.tasks)} nhiệm vụ trong phụ lục.",
     ]
     if plan.signer is not None and plan.signer.name:

@@ -99,6 +99,16 @@ def test_the_city_plan_can_only_become_a_template(qtbot, files):
     assert "7 nhiệm vụ trong phụ lục" in found.text()
 
 
+def test_the_plan_found_is_named_without_its_period_twice(qtbot, files):
+    parsed = read_plan(files["ward"])
+    dialog = ImportDialog(parsed, files["ward"])
+    qtbot.addWidget(dialog)
+    line = next(
+        x for x in dialog.findChild(QLabel, "found").text().splitlines() if x.startswith("Kế")
+    )
+    assert line.count(parsed.plan.period.label) == 1, line
+
+
 def node_for(dialog, words):
     return next(n for n in dialog._nodes() if words in n.text(0))
 
