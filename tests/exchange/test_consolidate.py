@@ -25,7 +25,7 @@ from cchc_desktop.documents.consolidate import (
     report_path,
 )
 from cchc_desktop.errors import CchcError, ConsolidationCancelled, ReadOnlyTargetError
-from tests.documents.nd30_checks import check_plan_docx
+from tests.documents.nd30_checks import check_docx
 from tests.exchange.conftest import (
     AS_OF,
     department,
@@ -219,7 +219,7 @@ def test_every_sheet_prints_on_a4_landscape_one_page_wide_with_its_header_repeat
 
 def test_the_draft_report_follows_the_national_format_with_the_figures(result):
     document = docx.Document(str(result.files[1]))
-    check_plan_docx(
+    check_docx(
         document,
         governing=["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG"],
         issuer=["SỞ NỘI VỤ"],

@@ -59,8 +59,9 @@ def window(qtbot, private_data_dir):
 
 @pytest.fixture
 def package(window, tmp_path, monkeypatch, told):
-    """The sample, tracked in the window (one dated change), exported from the window: its
-    appendix workbook (the .zip is an option the officer ticks)."""
+    """The sample (tracked from August to November), with one more dated change made in the
+    window, exported from the window: its appendix workbook (the .zip is an option the officer
+    ticks)."""
     task = window.store.tracked_tasks(window.current_plan_id)[0].task
     task.evidence = "Công văn số 45/UBND-VHXH"
     window.store.update_task(window.current_plan_id, task)
@@ -73,8 +74,12 @@ def package(window, tmp_path, monkeypatch, told):
 
 
 def test_the_windows_export_carries_each_tasks_history(window, package):
-    [lines] = read_plan_file(package).history.values()
-    assert [(line.field, line.new) for line in lines] == [("evidence", "Công văn số 45/UBND-VHXH")]
+    history = read_plan_file(package).history
+    task = window.store.tracked_tasks(window.current_plan_id)[0].task
+    stored = window.store.histories(window.current_plan_id)
+    assert sum(map(len, history.values())) == sum(map(len, stored.values())) > 1
+    last = history[task.uid][-1] if task.uid in history else None
+    assert last is not None and (last.field, last.new) == ("evidence", "Công văn số 45/UBND-VHXH")
 
 
 def test_both_entries_are_in_the_file_menu(window):
@@ -95,7 +100,10 @@ def test_a_package_opened_from_the_menu_becomes_a_plan_with_its_tracking(
     assert other.current_plan_id == summary.id
     title, text = told[-1]
     assert title == "Đã nhận kế hoạch" and "đã tạo hồ sơ cơ quan mới" in text
-    assert "1 dòng lịch sử" in text
+    lines = sum(map(len, read_plan_file(package).history.values()))
+    assert f"{lines} dòng lịch sử" in text
+    moved = other.store.histories(summary.id)
+    assert sum(map(len, moved.values())) == lines
     other.repo.db.close()
 
 
