@@ -117,8 +117,8 @@ class PagePreview(QWidget):
         self.view.setScene(self.scene)
         self.view.setAccessibleName("Các trang như khi in")
         self.view.verticalScrollBar().valueChanged.connect(self._update_pages)
-        for bar in (self.view.verticalScrollBar(), self.view.horizontalScrollBar()):
-            bar.actionTriggered.connect(self._scrolled)  # wheel, keys, the bar itself
+        for scroll_bar in (self.view.verticalScrollBar(), self.view.horizontalScrollBar()):
+            scroll_bar.actionTriggered.connect(self._scrolled)  # wheel, keys, the bar itself
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
