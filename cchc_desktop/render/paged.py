@@ -258,8 +258,12 @@ class PageDraw:
 
     width: float
     height: float
-    landscape: bool
+    orientation: QPageLayout.Orientation
     draw: Callable[[QPainter], None]
+
+    @property
+    def landscape(self) -> bool:
+        return self.orientation is QPageLayout.Orientation.Landscape
 
 
 def page_draws(device: QPaintDevice, parts: list[Part]) -> Iterator[PageDraw]:
@@ -273,7 +277,6 @@ def page_draws(device: QPaintDevice, parts: list[Part]) -> Iterator[PageDraw]:
         return value / 25.4 * dpi
 
     for part in parts:
-        landscape = part.orientation is QPageLayout.Orientation.Landscape
         paper = page_layout(part.orientation).fullRectPixels(dpi)
         size = QSizeF(
             paper.width() - mm(MARGIN_LEFT) - mm(MARGIN_RIGHT),
@@ -293,7 +296,7 @@ def page_draws(device: QPaintDevice, parts: list[Part]) -> Iterator[PageDraw]:
                         _page_number(painter, number, width, mm(MARGIN_TOP))
                     painter.restore()
 
-                yield PageDraw(paper.width(), paper.height(), landscape, draw)
+                yield PageDraw(paper.width(), paper.height(), part.orientation, draw)
 
 
 def paint_parts(device: QPagedPaintDevice, parts: list[Part]) -> int:
@@ -311,19 +314,14 @@ def paint_parts(device: QPagedPaintDevice, parts: list[Part]) -> int:
     if not painter.begin(device):
         raise OSError("không mở được thiết bị in")
     pages = 0
-    landscape = parts[0].orientation is QPageLayout.Orientation.Landscape
+    orientation = parts[0].orientation
     try:
         for draw in page_draws(device, parts):
             if pages > 0:
-                if draw.landscape != landscape:
-                    orientation = (
-                        QPageLayout.Orientation.Landscape
-                        if draw.landscape
-                        else QPageLayout.Orientation.Portrait
-                    )
-                    device.setPageLayout(page_layout(orientation))  # refused while printing
+                if draw.orientation is not orientation:
+                    device.setPageLayout(page_layout(draw.orientation))  # refused while printing
                 device.newPage()
-            landscape = draw.landscape
+            orientation = draw.orientation
             pages += 1
             paper = device.pageLayout().fullRectPixels(dpi)
             turned = draw.landscape and paper.width() < paper.height()

@@ -66,7 +66,7 @@ class PageItem(QGraphicsItem):
 
 
 class PagesView(QGraphicsView):
-    """The pages one under the other; Ctrl and the wheel zoom (through ``zoom_by``)."""
+    """The pages one under the other; Ctrl and the wheel zoom (``PagePreview.zoom``)."""
 
     def __init__(self, preview: PagePreview) -> None:
         super().__init__(preview)
@@ -99,7 +99,6 @@ class PagePreview(QWidget):
         self._items: list[PageItem] = []
         self._mode = "width"  # "width", "page" or "" (a zoom of the officer's)
         self._layout_device: QPdfWriter | None = None
-        self._buffer: QBuffer | None = None
         self._at_top = False  # a new outline not yet scrolled: kept at its first page
         self._fitted = 0.0  # the width of the page fitted to the width
 
@@ -178,8 +177,7 @@ class PagePreview(QWidget):
         """The PDF export's own layout device (nothing is written to it): the same fonts'
         metrics and the same line breaks as the PDF."""
         if self._layout_device is None:
-            self._buffer = QBuffer(self)
-            self._layout_device = QPdfWriter(self._buffer)
+            self._layout_device = QPdfWriter(QBuffer(self))  # the buffer lives as long as self
             self._layout_device.setResolution(LAYOUT_DPI)
         return self._layout_device
 
