@@ -17,6 +17,7 @@ from cchc_desktop.core.docdate import BLANK
 from cchc_desktop.documents import nd30
 from cchc_desktop.documents.plan_docx import build_plan_document, write_plan_docx
 from cchc_desktop.errors import ExportError
+from tests.documents.nd30_checks import effective
 
 
 @pytest.fixture(scope="module")
@@ -26,21 +27,6 @@ def document(sample_docx):
 
 def body_paragraphs(document):
     return [p for p in document.paragraphs if p.text.strip()]
-
-
-def effective(paragraph, attribute):
-    """A run's own formatting, else its paragraph style's, else the style's base."""
-    for run in paragraph.runs:
-        value = getattr(run.font, attribute)
-        if value is not None:
-            return value
-    style = paragraph.style
-    while style is not None:
-        value = getattr(style.font, attribute)
-        if value is not None:
-            return value
-        style = style.base_style
-    return None
 
 
 def test_page_one_is_a4_portrait_with_the_decrees_margins(document):
