@@ -5,7 +5,8 @@
 Prints one figure per line (median of several runs, seconds):
 
 - export_10k_s: the plan's package — .docx, .xlsx and the app's own .pdf (export_package with
-  write_plan_pdf) — target < 5 s;
+  start_plan_pdf: a second process paints the PDF of a big plan while the first writes the
+  others) — target < 5 s;
 - report_10k_s: its report of the second half-year — the figures gathered from the tracked
   tasks (build_report), its .docx and .xlsx (export_report) — target < 2 s;
 - the same with the plan's first 1,000 and 5,000 tasks: each grows in proportion to the tasks.
@@ -39,7 +40,8 @@ from cchc_desktop.core.report import build_report
 from cchc_desktop.core.template import bundled_template
 from cchc_desktop.core.tracking import TrackedTask
 from cchc_desktop.documents.package import export_package, export_report
-from cchc_desktop.render.paged import ensure_gui, write_plan_pdf
+from cchc_desktop.render.paged import ensure_gui
+from cchc_desktop.render.pdf_process import start_plan_pdf
 from cchc_desktop.store.database import open_database
 from cchc_desktop.store.repository import Repository
 from cchc_desktop.store.tracking import TaskStore
@@ -58,7 +60,7 @@ def median_seconds(action: Callable[[], object], runs: int = RUNS) -> float:
 
 
 def export(plan: Plan, office: Office, folder: Path) -> None:
-    export_package(plan, office, folder, pdf_writer=write_plan_pdf, overwrite=True)
+    export_package(plan, office, folder, pdf_writer=start_plan_pdf, overwrite=True)
 
 
 def report(

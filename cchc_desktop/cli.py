@@ -163,9 +163,9 @@ def _export(
 
     pdf_writer = None
     if not args.no_pdf:
-        from cchc_desktop.render.paged import write_plan_pdf
+        from cchc_desktop.render.pdf_process import start_plan_pdf
 
-        pdf_writer = write_plan_pdf
+        pdf_writer = start_plan_pdf
     result = export_package(
         plan, office, args.out, pdf_writer=pdf_writer, make_zip=args.zip, overwrite=args.force,
         replace_read_only=args.force, today=clock.today(),

@@ -93,6 +93,12 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     title: str = ""
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as its cells' lines, not as an object a cell (render/pdf_process.py sends
+        big tables to a second process): a few times faster both ways."""
+        lines = tuple(tuple(cell.lines for cell in row) for row in self.rows)
+        return _table_of_lines, (self.columns, lines, self.title)
+
     @property
     def grouped(self) -> bool:
         """Two header rows: some columns sit under a shared group heading."""
@@ -137,6 +143,14 @@ class Signature:
     recipients: tuple[str, ...]  # "- …;" lines, the last "- Lưu: VT, …."
     authority: tuple[str, ...]
     signer: str
+
+
+def _table_of_lines(
+    columns: tuple[Column, ...],
+    lines: tuple[tuple[tuple[tuple[str, bool], ...], ...], ...],
+    title: str,
+) -> Table:
+    return Table(columns, tuple(tuple(map(Cell, row)) for row in lines), title)
 
 
 @dataclass(frozen=True, slots=True)

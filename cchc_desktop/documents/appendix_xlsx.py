@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from cchc_desktop.core.cleaning import printable
 from cchc_desktop.core.interchange import PlanHistory
 from cchc_desktop.core.model import Office, Plan
-from cchc_desktop.core.outline import Appendix, Cell, Table, plan_outline
+from cchc_desktop.core.outline import Appendix, Cell, Outline, Table, plan_outline
 from cchc_desktop.core.tracking import is_overdue, status_text
 from cchc_desktop.documents.cleaning import Cleaning
 from cchc_desktop.documents.layout import FONT, LANDSCAPE_TEXT_CM, column_widths
@@ -171,8 +171,10 @@ def _tracking_sheet(sheet: Worksheet, plan: Plan, cells: Cells, today: date | No
     print_setup(sheet, "1:1")
 
 
-def _workbook(plan: Plan, office: Office, cells: Cells, today: date | None) -> Workbook:
-    outline = plan_outline(plan, office)
+def _workbook(
+    plan: Plan, office: Office, cells: Cells, today: date | None, outline: Outline | None
+) -> Workbook:
+    outline = outline or plan_outline(plan, office)
     cells.clean.note(outline.notes)
     plan, _ = printable(plan, "kế hoạch")  # the tracking sheet reads the tasks themselves
     workbook = new_workbook()
@@ -194,12 +196,14 @@ def write_appendix_xlsx(
     target: Path,
     today: date | None = None,
     history: PlanHistory | None = None,
+    *,
+    outline: Outline | None = None,
 ) -> list[str]:
     """Write the appendix workbook to ``target`` safely, the plan's data (with its tasks'
     ``history``) hidden inside for moving and consolidating; returns warnings (characters
-    removed, cells cut at Excel's limit)."""
+    removed, cells cut at Excel's limit). ``outline``: the plan's, when it is built already."""
     cells = Cells(Cleaning())
-    workbook = _workbook(plan, office, cells, today)
+    workbook = _workbook(plan, office, cells, today, outline)
     embed_plan_data(workbook, plan, office, history)
     write_atomically(target, lambda temp: cells.save(workbook, temp))
     return cells.clean.warnings

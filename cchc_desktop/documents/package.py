@@ -10,9 +10,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from cchc_desktop.core.interchange import PlanHistory
 from cchc_desktop.core.model import Office, Plan
+from cchc_desktop.core.outline import Outline, plan_outline
 from cchc_desktop.core.period import PeriodKind
 from cchc_desktop.core.report import Report
 from cchc_desktop.core.text import slug
@@ -25,6 +27,19 @@ from cchc_desktop.documents.safe_write import (
 )
 from cchc_desktop.errors import ExportError
 
+
+@runtime_checkable
+class Pending(Protocol):
+    """A file still being written elsewhere (render/pdf_process.py), from ``outline``."""
+
+    outline: Outline | None
+
+    def wait(self) -> object: ...
+
+    def cancel(self) -> None: ...
+
+
+# Writes the PDF to the path given, or returns a Pending file written beside the others.
 PdfWriter = Callable[[Plan, Office, Path], object]
 
 _PERIOD_SLUGS = {
@@ -119,35 +134,50 @@ def export_package(
     the export there, with nothing moved into place.
     """
     from cchc_desktop.documents.appendix_xlsx import write_appendix_xlsx
-    from cchc_desktop.documents.plan_docx import write_plan_docx
+    from cchc_desktop.documents.nd30 import write_docx
 
     paths = package_paths(plan, office, folder, pdf=pdf_writer is not None, make_zip=make_zip)
     _refuse(folder, paths.files, overwrite=overwrite, replace_read_only=replace_read_only)
     with Staging(folder) as staging:
-        step(paths.docx)
-        warnings = write_plan_docx(plan, office, staging.path(paths.docx))
-        step(paths.xlsx)
-        warnings += [
-            w
-            for w in write_appendix_xlsx(plan, office, staging.path(paths.xlsx), today, history)
-            if w not in warnings
-        ]
-        if pdf_writer is not None and paths.pdf is not None:
-            step(paths.pdf)
-            pdf_writer(plan, office, staging.path(paths.pdf))
-        if paths.zip is not None:
-            step(paths.zip)
-            members = [p for p in (paths.docx, paths.xlsx, paths.pdf) if p is not None]
-
-            def write_zip(temp: Path) -> None:
-                with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as archive:
-                    for member in members:
-                        archive.write(staging.path(member), member.name)
-                    archive.writestr(DATA_MEMBER, package_json(plan, office, history))
-
-            write_atomically(staging.path(paths.zip), write_zip)
-        staging.commit(paths.files)
+        pending = None
+        if pdf_writer is not None and paths.pdf is not None:  # first: it may go on elsewhere
+            pending = pdf_writer(plan, office, staging.path(paths.pdf))
+        try:
+            outline = (pending.outline if isinstance(pending, Pending) else None) or plan_outline(
+                plan, office
+            )
+            step(paths.docx)
+            warnings = write_docx(outline, staging.path(paths.docx))
+            step(paths.xlsx)
+            xlsx = write_appendix_xlsx(
+                plan, office, staging.path(paths.xlsx), today, history, outline=outline
+            )
+            warnings += [w for w in xlsx if w not in warnings]
+            if paths.pdf is not None:
+                step(paths.pdf)
+                if isinstance(pending, Pending):
+                    pending.wait()
+            if paths.zip is not None:
+                step(paths.zip)
+                _write_zip(staging, paths, package_json(plan, office, history))
+            staging.commit(paths.files)
+        finally:
+            if isinstance(pending, Pending):
+                pending.cancel()
     return ExportResult(paths.files, warnings)
+
+
+def _write_zip(staging: Staging, paths: PackagePlan, data: bytes) -> None:
+    members = [p for p in (paths.docx, paths.xlsx, paths.pdf) if p is not None]
+    assert paths.zip is not None
+
+    def write_zip(temp: Path) -> None:
+        with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as archive:
+            for member in members:
+                archive.write(staging.path(member), member.name)
+            archive.writestr(DATA_MEMBER, data)
+
+    write_atomically(staging.path(paths.zip), write_zip)
 
 
 def _refuse(

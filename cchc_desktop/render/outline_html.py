@@ -183,6 +183,7 @@ def appendix_title_html(appendix: Appendix, scale: Scale) -> str:
 # What HTML collapses into one space: Qt's spaces (QChar::isSpace) but the no-break space and
 # the paragraph separator, which starts a new paragraph.
 _COLLAPSED = re.compile("[\t\n\x0b\x0c\r \x85\u1680\u2000-\u200a\u2028\u202f\u205f\u3000]+")
+_ODD_SPACE = re.compile("[\t\n\x0b\x0c\r\x85\u1680\u2000-\u200a\u2028\u202f\u205f\u3000]")
 LINE_BREAK = "\u2028"  # what <br> becomes in Qt's text engine
 
 
@@ -190,7 +191,13 @@ def cell_text(text: str) -> str:
     """A line of a table cell as Qt shows it from HTML: spaces, tabs and line breaks as one
     space, none at the start of a line; a paragraph separator breaks the line. The rows
     painted by hand (render/long_table.py) show the same."""
-    return LINE_BREAK.join(_COLLAPSED.sub(" ", part).lstrip(" ") for part in text.split("\u2029"))
+    return LINE_BREAK.join(_collapsed(part).lstrip(" ") for part in text.split("\u2029"))
+
+
+def _collapsed(text: str) -> str:
+    if "  " not in text and not _ODD_SPACE.search(text):  # the usual line: nothing to do
+        return text
+    return _COLLAPSED.sub(" ", text)
 
 
 def row_html(cells: tuple[Cell, ...], columns: tuple[Column, ...]) -> str:

@@ -380,19 +380,26 @@ def ensure_gui() -> None:
         QGuiApplication([])
 
 
+def paint_pdf(outline: Outline, path: Path) -> int:
+    """An outline painted into a new PDF at ``path``, plainly (``write_pdf`` makes it safe);
+    returns the page count."""
+    ensure_gui()
+    writer = QPdfWriter(str(path))
+    writer.setResolution(LAYOUT_DPI)
+    writer.setTitle(outline.title)
+    writer.setCreator(outline.author)
+    pages = paint_parts(writer, outline_parts(outline))
+    del writer  # flushes the file
+    return pages
+
+
 def write_pdf(outline: Outline, target: Path) -> int:
     """An outline as a PDF, written safely; returns the page count."""
-    ensure_gui()
     pages = 0
 
     def write(temp: Path) -> None:
         nonlocal pages
-        writer = QPdfWriter(str(temp))
-        writer.setResolution(LAYOUT_DPI)
-        writer.setTitle(outline.title)
-        writer.setCreator(outline.author)
-        pages = paint_parts(writer, outline_parts(outline))
-        del writer  # flushes the file
+        pages = paint_pdf(outline, temp)
 
     write_atomically(target, write)
     return pages

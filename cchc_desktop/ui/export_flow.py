@@ -112,14 +112,14 @@ def export_plan_documents(
         return None
     folder = Path(chosen)
     from cchc_desktop.documents.package import TargetsExistError, export_package, package_paths
-    from cchc_desktop.render.paged import write_plan_pdf
+    from cchc_desktop.render.pdf_process import start_plan_pdf
 
     targets = package_paths(plan, office, folder, make_zip=make_zip).files
 
     def write(overwrite: bool, replace_read_only: bool = False) -> tuple[list[Path], list[str]]:
         with file_progress(parent, "Đang xuất văn bản", targets) as step:
             result = export_package(
-                plan, office, folder, pdf_writer=write_plan_pdf, make_zip=make_zip,
+                plan, office, folder, pdf_writer=start_plan_pdf, make_zip=make_zip,
                 overwrite=overwrite, replace_read_only=replace_read_only, today=today,
                 history=history, step=step,
             )  # fmt: skip

@@ -4,6 +4,9 @@ wait until the main window is painted, and exit 0; any error goes to stderr and 
 CI runs it against the frozen build, so a bundle that cannot start fails the build. Nothing
 touches the user's data folder or settings: both point into a temporary folder.
 
+The sample's run also has a second copy of the program paint the sample plan's PDF, as a big plan's
+export does (render/pdf_process.py): a frozen build that cannot start itself fails too.
+
 `cchc-desktop --smoke --db FILE` starts instead on a copy of FILE (SQLite never opens FILE
 itself) and shows its newest plan: a returning officer's start, and a safe way to check that
 this version opens someone's data.
@@ -166,10 +169,32 @@ def _check(argv: Sequence[str], folder: Path) -> None:
                 raise SmokeFailure(f"cửa sổ chính chưa được vẽ sau {PAINT_TIMEOUT_MS} ms")
             QApplication.processEvents()
             failures.check()
+            if not given:  # a returning start imports no more than it needs
+                _pdf_apart(folder)
         finally:
             window.hide()
             window.repo.close()
             window.deleteLater()
+
+
+def _pdf_apart(folder: Path) -> None:
+    """The sample plan's PDF painted by a second copy of the program."""
+    from cchc_desktop.core.sample import sample_office, sample_plan
+    from cchc_desktop.core.template import bundled_template
+    from cchc_desktop.errors import CchcError
+    from cchc_desktop.render.pdf_process import start_plan_pdf
+
+    template = bundled_template()
+    office = sample_office(template)
+    target = folder / "thu.pdf"
+    try:
+        pages = start_plan_pdf(sample_plan(template, office), office, target, apart_from=0)
+        if not isinstance(pages, int):
+            pages = pages.wait()
+    except CchcError as error:
+        raise SmokeFailure(f"tiến trình vẽ PDF: {error.message}") from None
+    if pages < 1 or not target.read_bytes().rstrip().endswith(b"%%EOF"):
+        raise SmokeFailure("tiến trình vẽ PDF không ghi được tệp PDF")
 
 
 def run(argv: Sequence[str]) -> int:

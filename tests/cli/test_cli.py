@@ -188,20 +188,19 @@ def test_a_pdf_cut_short_without_an_error_fails_the_export_and_keeps_the_old_pac
 ):
     """QPdfWriter says nothing when the disk fills: the export used to report success and
     leave a broken PDF in place of the good one."""
-    from cchc_desktop.documents import safe_write
+    from cchc_desktop.render import paged
 
     out = tmp_path / "mau"
     assert main(["sample", "--out", str(out)]) == 0
     before = {p: p.read_bytes() for p in out.glob("KH-*")}
+    paint = paged.paint_pdf
 
-    def cut_short(target, write):
-        def half(temp):
-            write(temp)
-            temp.write_bytes(temp.read_bytes()[: temp.stat().st_size // 2])
+    def cut_short(outline, path):
+        pages = paint(outline, path)
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+        return pages
 
-        return safe_write.write_atomically(target, half)
-
-    monkeypatch.setattr("cchc_desktop.render.paged.write_atomically", cut_short)
+    monkeypatch.setattr(paged, "paint_pdf", cut_short)
     capsys.readouterr()
     code = main(["export", "--db", str(out / "cchc.sqlite"), "--plan", "1", "--out", str(out),
                  "--force"])  # fmt: skip

@@ -58,21 +58,21 @@ def test_an_export_names_its_files_and_folder_with_a_link_that_opens_it(window, 
 
 
 def test_cancelling_between_files_leaves_the_folder_as_it_was(window, folder, monkeypatch, qtbot):
-    from cchc_desktop.documents import plan_docx
+    from cchc_desktop.documents import nd30
 
     old = folder / "cu.txt"
     old.write_text("giữ nguyên", encoding="utf-8")
     monkeypatch.setattr(export_flow, "PROGRESS_AFTER_MS", 0)
-    write_docx = plan_docx.write_plan_docx
+    write_docx = nd30.write_docx
     seen: list[str] = []
 
-    def docx_then_cancel(plan, office, target):
+    def docx_then_cancel(outline, target):
         progress = window.findChild(QProgressDialog)
         seen.append(progress.labelText())
         progress.cancel()  # Hủy, pressed while the first file is written
-        return write_docx(plan, office, target)
+        return write_docx(outline, target)
 
-    monkeypatch.setattr(plan_docx, "write_plan_docx", docx_then_cancel)
+    monkeypatch.setattr(nd30, "write_docx", docx_then_cancel)
     window.ui.actionExportPackage.trigger()
     assert seen and seen[0].startswith("Đang ghi «KH-") and "(1/3)" in seen[0]
     assert sorted(p.name for p in folder.iterdir()) == ["cu.txt"]  # nothing new, nothing left
