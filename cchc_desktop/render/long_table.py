@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QGlyphRun,
     QPaintDevice,
     QPainter,
+    QTextBlock,
     QTextCharFormat,
     QTextDocument,
     QTextLayout,
@@ -179,6 +180,73 @@ def paint_rows(painter: QPainter, grid: Grid, rows: Sequence[Row], top: float) -
         )
     for x in xs:
         painter.fillRect(QRectF(x - half, top - half, grid.border, y - top + grid.border), black)
+
+
+@dataclass(frozen=True, slots=True)
+class DrawnHeader:
+    """A table's header rows, as Qt draws them from its layout of the header alone, drawn
+    without Qt's table painter: it takes most of a page's time on borders (a long appendix
+    repeats the header on hundreds of pages). The words are Qt's own line layouts, drawn
+    where Qt placed them; the borders are strips on the cells' edges, as ``paint_rows``
+    draws them. Device pixels, in the heading's coordinates."""
+
+    document: QTextDocument  # owns the layouts
+    words: list[tuple[QPointF, QTextLayout]]
+    strips: list[QRectF]
+
+    @classmethod
+    def measure(cls, heading: QTextDocument, top_aligned: QTextDocument, grid: Grid) -> DrawnHeader:
+        """``heading``: the header alone, as drawn; ``top_aligned``: the same with each
+        cell's words at its top, where the top of a cell's words is the top of its row."""
+        layout = heading.documentLayout()
+        table, measured = _table(heading), _table(top_aligned)
+        inset = grid.padding + grid.border
+
+        def first_block(t: QTextTable, row: int, column: int) -> QTextBlock:
+            return t.cellAt(row, column).firstCursorPosition().block()
+
+        cells = [
+            (r, c, table.cellAt(r, c))
+            for r in range(table.rows())
+            for c in range(table.columns())
+            if (table.cellAt(r, c).row(), table.cellAt(r, c).column()) == (r, c)
+        ]
+        bottom = grid.rows_top(heading)
+        tops = {}
+        for r, c, _ in cells:
+            box = top_aligned.documentLayout().blockBoundingRect(first_block(measured, r, c))
+            tops.setdefault(r, box.top() - inset)
+        tops[table.rows()] = bottom
+        xs = grid.line_xs()
+        half = grid.border / 2
+        strips = [
+            QRectF(xs[-1] - half, tops[0] - half, grid.border, bottom - tops[0] + grid.border)
+        ]
+        strips.append(
+            QRectF(xs[0] - half, bottom - half, xs[-1] - xs[0] + grid.border, grid.border)
+        )
+        words = []
+        for r, c, cell in cells:
+            left, right = xs[c], xs[c + cell.columnSpan()]
+            top, end = tops[r], tops[r + cell.rowSpan()]
+            strips.append(QRectF(left - half, top - half, right - left + grid.border, grid.border))
+            strips.append(QRectF(left - half, top - half, grid.border, end - top + grid.border))
+            block = first_block(table, r, c)
+            last = cell.lastCursorPosition().block()
+            while block.isValid():
+                if block.text():
+                    words.append((layout.blockBoundingRect(block).topLeft(), block.layout()))
+                if block == last:
+                    break
+                block = block.next()
+        return cls(heading, words, strips)
+
+    def paint(self, painter: QPainter) -> None:
+        black = QColor(Qt.GlobalColor.black)
+        for at, layout in self.words:
+            layout.draw(painter, at)
+        for strip in self.strips:
+            painter.fillRect(strip, black)
 
 
 def _table(document: QTextDocument) -> QTextTable:

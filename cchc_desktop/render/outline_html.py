@@ -221,8 +221,11 @@ def table_rows_html(table: Table) -> list[str]:
     return [row_html(cells, table.columns) for cells in table.rows]
 
 
-def table_html(table: Table, scale: Scale, rows: list[str], total_cm: float) -> str:
-    """The table with its header rows (marked as the header, repeated by Qt) and ``rows``."""
+def table_html(
+    table: Table, scale: Scale, rows: list[str], total_cm: float, head_valign: str = "middle"
+) -> str:
+    """The table with its header rows (marked as the header, repeated by Qt) and ``rows``;
+    ``head_valign="top"`` sets the header's words at the top of their cells (to measure)."""
     pad = scale.pt(3)
     size = SPECS[Role.TABLE_HEAD].size
     head = f'style="font-size:{size}pt; font-weight:bold"'
@@ -240,7 +243,7 @@ def table_html(table: Table, scale: Scale, rows: list[str], total_cm: float) -> 
             width = sum(widths[first : first + span])
             out.append(
                 f'<th colspan="{span}" rowspan="{down}" width="{width}" align="center" '
-                f'valign="middle" {head}>{escape(text)}</th>'
+                f'valign="{head_valign}" {head}>{escape(text)}</th>'
             )
         out.append("</tr>")
     out.append("</thead><tbody>")

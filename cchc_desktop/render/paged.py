@@ -42,7 +42,7 @@ from cchc_desktop.documents.layout import (
     SPECS,
 )
 from cchc_desktop.documents.safe_write import write_atomically
-from cchc_desktop.render.long_table import Grid, Row, RowMaker, paint_rows
+from cchc_desktop.render.long_table import DrawnHeader, Grid, Row, RowMaker, paint_rows
 from cchc_desktop.render.outline_html import (
     Scale,
     appendix_title_html,
@@ -115,6 +115,7 @@ class TablePage:
     grid: Grid
     rows_top: float  # in the heading's coordinates: the first row's top border
     rows: list[Row]
+    drawn: DrawnHeader | None = None  # the heading, when it is the header alone
 
     @property
     def pages(self) -> int:
@@ -122,10 +123,13 @@ class TablePage:
 
     def paint(self, painter: QPainter, page: int) -> None:
         size = self.heading.pageSize()
-        _paint_page(painter, self.heading, 0, size)
+        if self.drawn is None:
+            _paint_page(painter, self.heading, 0, size)
         painter.save()
         painter.setClipRect(QRectF(0, 0, size.width() + BORDER_SLACK, size.height()))
         painter.setPen(Qt.GlobalColor.black)
+        if self.drawn is not None:
+            self.drawn.paint(painter)
         paint_rows(painter, self.grid, self.rows, self.rows_top)
         painter.restore()
 
@@ -186,13 +190,17 @@ def appendix_pages(outline: Outline, sheet: Sheet) -> Iterator[Piece]:
     prefix = appendix_title_html(appendix, sheet.scale)
     heading = sheet.layout(html(prefix, []))
     header = sheet.layout(html("", []))  # the heading of every later page
+    top_aligned = sheet.layout(table_html(table, sheet.scale, [], LANDSCAPE_TEXT_CM, "top"))
+    later = DrawnHeader.measure(header, top_aligned, grid)  # drawn without Qt's table painter
+    drawn: DrawnHeader | None = None  # the first page's heading, with the title, by Qt
     rows: list[Row] = []
     room = sheet.size.height() - heading.size().height()
     for cells in table.rows:
         row = maker.row(cells)
         if row.height > room and rows:
-            yield TablePage(heading, grid, grid.rows_top(heading), rows)
+            yield TablePage(heading, grid, grid.rows_top(heading), rows, drawn)
             prefix, heading, rows = "", header, []
+            drawn = later
             room = sheet.size.height() - heading.size().height()
         if row.height <= room:
             rows.append(row)
@@ -200,9 +208,10 @@ def appendix_pages(outline: Outline, sheet: Sheet) -> Iterator[Piece]:
         else:
             yield Flow(sheet.layout(html(prefix, [row_html(cells, table.columns)])))
             prefix, heading = "", header
+            drawn = later
             room = sheet.size.height() - heading.size().height()
     if rows:
-        yield TablePage(heading, grid, grid.rows_top(heading), rows)
+        yield TablePage(heading, grid, grid.rows_top(heading), rows, drawn)
 
 
 def appendix_grid(table: Table, sheet: Sheet) -> Grid:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from dataclasses import replace
 from datetime import date
 from html import escape
 
@@ -230,3 +231,68 @@ def test_a_report_of_3000_tasks_lists_each_task_once_and_adds_them_all_up(sample
     assert sheet.cell(total, 7).value.startswith(f"{tin:,} tin, ".replace(",", ".", 1))
     figures = openpyxl.load_workbook(files[1])[FIGURES_SHEET]
     assert next(r[4].value for r in figures.iter_rows() if r[1].value == "- Tin") == tin
+
+
+@pytest.mark.parametrize(
+    "shape",
+    ["grouped", "flat", "wrapped"],
+)
+@pytest.mark.parametrize("zoom", [1, 3])
+def test_a_header_drawn_by_hand_is_pixel_for_pixel_the_header_qt_draws(
+    qapp, sample, tmp_path, shape, zoom
+):
+    """Later pages of the appendix draw its header without Qt's table painter: the same
+    words in the same places, the same borders (a grouped header, a flat one, headings on
+    several lines), at the layout's resolution and three times it."""
+    from PySide6.QtCore import QSizeF, Qt
+    from PySide6.QtGui import QImage, QPainter, QPdfWriter
+
+    from cchc_desktop.render.long_table import DrawnHeader
+    from cchc_desktop.render.outline_html import Scale, table_html
+    from cchc_desktop.render.paged import LAYOUT_DPI, Sheet, _paint_page, appendix_grid
+
+    plan, office = sample
+    table = plan_outline(plan, office).appendix.table
+    if shape == "flat":
+        table = replace(table, columns=tuple(replace(c, group="") for c in table.columns))
+    if shape == "wrapped":
+        table = replace(
+            table,
+            columns=tuple(
+                replace(c, heading=f"{c.heading} của cơ quan, đơn vị trong kế hoạch năm")
+                for c in table.columns
+            ),
+        )
+    device = QPdfWriter(str(tmp_path / "x.pdf"))
+    device.setResolution(LAYOUT_DPI)
+    sheet = Sheet(device, Scale(96 / 72), QSizeF(952, 600))
+    heading = sheet.layout(table_html(table, sheet.scale, [], LANDSCAPE_TEXT_CM))
+    top_aligned = sheet.layout(table_html(table, sheet.scale, [], LANDSCAPE_TEXT_CM, "top"))
+    drawn = DrawnHeader.measure(heading, top_aligned, appendix_grid(table, sheet))
+    if shape == "wrapped":
+        assert heading.size().height() > 120  # headings of three lines and more
+
+    def image(paint) -> QImage:
+        size = heading.size()
+        picture = QImage(
+            int((size.width() + 4) * zoom), int((size.height() + 4) * zoom),
+            QImage.Format.Format_RGB32,
+        )  # fmt: skip
+        picture.fill(Qt.GlobalColor.white)
+        painter = QPainter(picture)
+        painter.scale(zoom, zoom)
+        painter.setPen(Qt.GlobalColor.black)
+        paint(painter)
+        painter.end()
+        return picture
+
+    by_qt = image(lambda p: _paint_page(p, heading, 0, heading.pageSize()))
+    by_hand = image(drawn.paint)
+    assert by_hand == by_qt
+    dark = sum(
+        1
+        for y in range(0, by_qt.height(), zoom)
+        for x in range(0, by_qt.width(), zoom)
+        if by_qt.pixelColor(x, y).lightness() < 128
+    )
+    assert dark > 2000  # borders and words, not two blank pictures
