@@ -212,7 +212,7 @@ class DrawnHeader:
             if (table.cellAt(r, c).row(), table.cellAt(r, c).column()) == (r, c)
         ]
         bottom = grid.rows_top(heading)
-        tops = {}
+        tops: dict[int, float] = {}
         for r, c, _ in cells:
             box = top_aligned.documentLayout().blockBoundingRect(first_block(measured, r, c))
             tops.setdefault(r, box.top() - inset)
