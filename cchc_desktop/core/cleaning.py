@@ -12,6 +12,9 @@ from __future__ import annotations
 import copy
 import dataclasses
 import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from enum import Enum
 from functools import cache
@@ -63,10 +66,31 @@ def printable(value: T, where: str = "") -> tuple[T, list[str]]:
     """``value`` for a document: itself when every text is clean already (a quick scan: the
     usual case, and a plan of 10,000 tasks is not copied for nothing), else a cleaned copy —
     the model in the program stays as it is. With the notes of what was removed."""
+    known = _found_clean.get()
+    if known is not None and known.get(id(value)) is value:
+        return value, []
     if not _needs_cleaning(value):
+        if known is not None:
+            known[id(value)] = value
         return value, []
     copied = copy.deepcopy(value)
     return copied, clean_model(copied, where)
+
+
+# Within ``held_still``: what ``printable`` found clean, by identity (the object is kept, so
+# its id is not reused).
+_found_clean: ContextVar[dict[int, object] | None] = ContextVar("found_clean", default=None)
+
+
+@contextmanager
+def held_still() -> Iterator[None]:
+    """While the model is not changed (an export writing its files one after another): a
+    value found clean is not scanned again by the next file."""
+    token = _found_clean.set({})
+    try:
+        yield
+    finally:
+        _found_clean.reset(token)
 
 
 def _needs_cleaning(value: Any) -> bool:

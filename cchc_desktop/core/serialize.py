@@ -28,8 +28,12 @@ Data = dict[str, Any]
 
 def to_data(value: Any) -> Any:
     """A dataclass (and what it holds) as dicts, lists, strings, numbers and None."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind: Any = type(value)
+    if kind in _PLAIN:
+        return value
+    names = _field_names(kind)
+    if names is not None:
+        return {name: to_data(getattr(value, name)) for name in names}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, date):
@@ -37,6 +41,18 @@ def to_data(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [to_data(v) for v in value]
     return value
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _field_names(kind: Any) -> tuple[str, ...] | None:
+    """A dataclass's field names, None for any other type (a plan holds a few kinds, tens of
+    thousands of times)."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 @cache

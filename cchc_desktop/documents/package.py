@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from cchc_desktop.core.cleaning import held_still
 from cchc_desktop.core.interchange import PlanHistory
 from cchc_desktop.core.model import Office, Plan
 from cchc_desktop.core.outline import Outline, plan_outline
@@ -138,7 +139,7 @@ def export_package(
 
     paths = package_paths(plan, office, folder, pdf=pdf_writer is not None, make_zip=make_zip)
     _refuse(folder, paths.files, overwrite=overwrite, replace_read_only=replace_read_only)
-    with Staging(folder) as staging:
+    with held_still(), Staging(folder) as staging:
         pending = None
         if pdf_writer is not None and paths.pdf is not None:  # first: it may go on elsewhere
             pending = pdf_writer(plan, office, staging.path(paths.pdf))

@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
@@ -87,6 +88,7 @@ def new_workbook(*, write_only: bool = False) -> Workbook:
     return workbook
 
 
+@lru_cache(maxsize=4096)  # units, outputs and time words repeat from row to row
 def _lines_needed(text: str, width_chars: int, size: float) -> int:
     """The lines a text takes in Times New Roman at ``size`` in a column ``width_chars``
     wide, wrapped at spaces as the spreadsheet does (the first paragraph is a task's title,

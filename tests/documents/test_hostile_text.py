@@ -98,7 +98,7 @@ def assert_clean(text: str) -> None:
 
 
 @pytest.mark.parametrize("kind", list(HOSTILE))
-def test_hostile_text_is_exported_without_it_and_said(tmp_path, template, kind):
+def test_hostile_text_is_exported_without_it_and_said(qapp, tmp_path, template, kind):
     office, plan = hostile_plan(template, HOSTILE[kind])
     result = export_package(plan, office, tmp_path, pdf_writer=write_plan_pdf, make_zip=True)
     names = {p.suffix for p in result.files}
@@ -156,7 +156,7 @@ def test_the_store_cleans_through_one_function(repo, template):
                     assert clean(value) == value, (table, value[:40])
 
 
-def test_an_office_name_of_300_characters_exports_with_its_properties_cut(tmp_path, template):
+def test_an_office_name_of_300_characters_exports_with_its_properties_cut(qapp, tmp_path, template):
     office = sample_office(template)
     office.name = " ".join(["Quyết Thắng"] * 28)[:300]
     plan = sample_plan(template, office)

@@ -66,11 +66,10 @@ def exported(sample, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def on_paper(sample, tmp_path_factory):
+def on_paper(qapp, sample, tmp_path_factory):
     """Each report's .docx printed by LibreOffice and the app's own PDF of it, with the report."""
-    from cchc_desktop.render.paged import ensure_gui, write_pdf
+    from cchc_desktop.render.paged import write_pdf
 
-    ensure_gui()
     made = {}
     for code, as_of in MADE_ON.items():
         report = sample_report(sample, code, as_of)
