@@ -204,7 +204,7 @@ def write_appendix_xlsx(
     removed, cells cut at Excel's limit). ``outline``: the plan's, when it is built already."""
     cells = Cells(Cleaning())
     workbook = _workbook(plan, office, cells, today, outline)
-    embed_plan_data(workbook, plan, office, history)
+    embed_plan_data(workbook, plan, office, history, cells)
     write_atomically(target, lambda temp: cells.save(workbook, temp))
     return cells.clean.warnings
 

@@ -27,6 +27,7 @@ from cchc_desktop.errors import DataFormatError, DocumentImportError
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
+    from cchc_desktop.documents.sheets import Cells
     from cchc_desktop.store.exchange import MovedPlan, SamePlan
     from cchc_desktop.store.repository import Repository
 
@@ -36,6 +37,7 @@ DATA_NOTE = (
     "Dữ liệu của kế hoạch để chuyển sang máy khác hoặc để cấp trên tổng hợp "
     "(ứng dụng Kế hoạch tuyên truyền CCHC). Đừng sửa trang này."
 )
+DATA_ROW_PT = 15.75  # a row of one line, as the workbook's others
 CHUNK = 30_000  # characters of JSON per cell, under Excel's 32,767
 PACKAGE_SUFFIXES = (".zip", ".xlsx")
 
@@ -65,10 +67,15 @@ def package_json(plan: Plan, office: Office, history: PlanHistory | None) -> byt
 
 
 def embed_plan_data(
-    workbook: Workbook, plan: Plan, office: Office, history: PlanHistory | None
+    workbook: Workbook,
+    plan: Plan,
+    office: Office,
+    history: PlanHistory | None,
+    cells: Cells | None = None,
 ) -> None:
     """The plan's data as a last, hidden sheet: a note in A1, the JSON from A2 down (printed,
-    if ever shown and printed, as the workbook's other sheets)."""
+    if ever shown and printed, as the workbook's other sheets). Given the workbook's ``cells``
+    (documents/sheets.py), the rows are written in bulk with its other tables."""
     from cchc_desktop.documents.sheets import print_setup
 
     sheet = workbook.create_sheet(DATA_SHEET)
@@ -76,9 +83,19 @@ def embed_plan_data(
     print_setup(sheet, "1:1")
     # Escaped to ASCII: a cell's XML cannot hold every character a JSON string may.
     text = interchange.dumps(_plan_data(plan, office, history), ascii_only=True)
-    for row, value in enumerate(
-        [DATA_NOTE, *(text[i : i + CHUNK] for i in range(0, len(text), CHUNK))], start=1
-    ):
+    values = [DATA_NOTE, *(text[i : i + CHUNK] for i in range(0, len(text), CHUNK))]
+    if cells is not None:
+        from openpyxl.styles import Font
+
+        from cchc_desktop.documents.layout import FONT
+        from cchc_desktop.documents.sheets import Look
+
+        look = Look(Font(name=FONT, size=12))
+        rows = cells.rows(sheet, 1)
+        for value in values:
+            rows.add([(value, look)], DATA_ROW_PT)  # inline text: never a formula
+        return
+    for row, value in enumerate(values, start=1):
         cell = sheet.cell(row=row, column=1, value=value)
         cell.data_type = "s"  # a chunk starting "=" stays text
 
