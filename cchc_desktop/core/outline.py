@@ -96,8 +96,9 @@ class Table:
     def __reduce__(self) -> tuple[object, ...]:
         """Pickled as its cells' lines, not as an object a cell (render/pdf_process.py sends
         big tables to a second process): a few times faster both ways."""
-        lines = tuple(tuple(cell.lines for cell in row) for row in self.rows)
-        return _table_of_lines, (self.columns, lines, self.title)
+        same: dict[tuple[tuple[str, bool], ...], tuple[tuple[str, bool], ...]] = {}
+        lines = tuple(tuple(same.setdefault(c.lines, c.lines) for c in row) for row in self.rows)
+        return _table_of_lines, (self.columns, lines, self.title)  # a text repeated sent once
 
     @property
     def grouped(self) -> bool:
@@ -150,7 +151,15 @@ def _table_of_lines(
     lines: tuple[tuple[tuple[tuple[str, bool], ...], ...], ...],
     title: str,
 ) -> Table:
-    return Table(columns, tuple(tuple(map(Cell, row)) for row in lines), title)
+    cells: dict[int, Cell] = {}  # one cell for the lines repeated from row to row
+
+    def cell(lines: tuple[tuple[str, bool], ...]) -> Cell:
+        found = cells.get(id(lines))
+        if found is None:
+            found = cells[id(lines)] = Cell(lines)
+        return found
+
+    return Table(columns, tuple(tuple(map(cell, row)) for row in lines), title)
 
 
 @dataclass(frozen=True, slots=True)
