@@ -4,9 +4,11 @@ or not at all, never overwriting a file silently."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -139,7 +141,7 @@ def export_package(
 
     paths = package_paths(plan, office, folder, pdf=pdf_writer is not None, make_zip=make_zip)
     _refuse(folder, paths.files, overwrite=overwrite, replace_read_only=replace_read_only)
-    with held_still(), Staging(folder) as staging:
+    with held_still(), _collector_paused(), Staging(folder) as staging:
         pending = None
         if pdf_writer is not None and paths.pdf is not None:  # first: it may go on elsewhere
             pending = pdf_writer(plan, office, staging.path(paths.pdf))
@@ -166,6 +168,20 @@ def export_package(
             if isinstance(pending, Pending):
                 pending.cancel()
     return ExportResult(paths.files, warnings)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while the files are written: they make hundreds of
+    thousands of short-lived objects, freed as they go, and the collector would otherwise walk
+    the whole plan again and again (a tenth of the time for a big plan)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _write_zip(staging: Staging, paths: PackagePlan, data: bytes) -> None:
@@ -210,7 +226,7 @@ def export_report(
     targets = list(report_paths(report, folder))
     _refuse(folder, targets, overwrite=overwrite, replace_read_only=replace_read_only)
     docx_path, xlsx_path = targets
-    with Staging(folder) as staging:
+    with _collector_paused(), Staging(folder) as staging:
         warnings = write_report_docx(report, staging.path(docx_path))
         warnings += [
             w for w in write_report_xlsx(report, staging.path(xlsx_path)) if w not in warnings
