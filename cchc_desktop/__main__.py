@@ -4,6 +4,10 @@ another copy of it: render/pdf_process.py)."""
 import sys
 
 if sys.argv[1:2] == ["--write-pdf"]:
+    import gc
+
+    gc.disable()  # one job, then the process ends: nothing for the cycle collector to free
+
     from cchc_desktop.render.pdf_process import run_worker
 
     sys.exit(run_worker(sys.argv[2:]))
