@@ -7,7 +7,9 @@ The plan and the report both come here as outlines; nothing here knows what a pl
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -26,6 +28,7 @@ from docx.shared import Cm, Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from cchc_desktop.core.outline import Outline, Role
 from cchc_desktop.core.outline import Table as TableBlock
@@ -374,8 +377,12 @@ def clear_cell(cell: _Cell) -> _Cell:
 class Writer:
     """Walks an outline into a python-docx Document, cleaning every text on the way."""
 
-    def __init__(self, clean: Cleaning) -> None:
+    def __init__(self, clean: Cleaning, *, rows_as_text: bool = False) -> None:
         self.clean = clean
+        # The body rows of each table kept as text, a marker in their place, for ``save`` to
+        # put into the file: parsed, they would only be written out again.
+        self.rows_as_text = rows_as_text
+        self.rows_text: dict[str, str] = {}
         self.document = new_document()
         styles = self.document.styles
         self.style_ids = {role: styles[name].style_id for role, name in STYLE_NAMES.items()}
@@ -524,7 +531,12 @@ class Writer:
                     )
                 rows.append("</w:tc>")
             rows.append("</w:tr>")
-        table._tbl.extend(parse_children("".join(rows)))
+        if not self.rows_as_text:
+            table._tbl.extend(parse_children("".join(rows)))
+            return
+        marker = f"cchc-rows-{len(self.rows_text)}"
+        self.rows_text[f"<!--{marker}-->"] = "".join(rows)
+        table._tbl.append(etree.Comment(marker))
 
     def signature(self, outline: Outline) -> Table:
         """Recipients beside the signature, on one page: the row never splits."""
@@ -596,8 +608,35 @@ def build_document(outline: Outline, clean: Cleaning | None = None) -> Document:
 
 
 def write_docx(outline: Outline, target: Path) -> list[str]:
-    """Write the outline to ``target`` safely; returns warnings (characters removed, …)."""
+    """Write the outline to ``target`` safely; returns warnings (characters removed, …).
+    The same document as ``build_document``'s, its tables' body rows written as text."""
     clean = Cleaning()
-    document = build_document(outline, clean)
-    write_atomically(target, lambda temp: document.save(str(temp)))
+    writer = Writer(clean, rows_as_text=True)
+    document = writer.build(outline)
+    write_atomically(target, lambda temp: _save(document, writer.rows_text, temp))
     return clean.warnings
+
+
+def _save(document: Document, rows_text: dict[str, str], target: Path) -> None:
+    """python-docx writes the document; each table's body rows take their marker's place in
+    its main part on the way to ``target``."""
+    written = io.BytesIO()
+    document.save(written)
+    main = document.part.partname.lstrip("/")
+    with (
+        zipfile.ZipFile(written) as source,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename != main or not rows_text:
+                out.writestr(info, data)
+                continue
+            xml = data.decode("utf-8")
+            for marker, rows in rows_text.items():
+                before, found, after = xml.partition(marker)
+                if not found:
+                    raise ValueError(f"thiếu chỗ cho các dòng của bảng ({marker})")
+                xml = before + rows + after
+            with out.open(info.filename, "w") as part:
+                part.write(xml.encode("utf-8"))

@@ -296,3 +296,26 @@ def test_a_header_drawn_by_hand_is_pixel_for_pixel_the_header_qt_draws(
         if by_qt.pixelColor(x, y).lightness() < 128
     )
     assert dark > 2000  # borders and words, not two blank pictures
+
+
+def test_the_docx_written_holds_the_document_built_with_every_row(sample, template, tmp_path):
+    """write_docx puts the table rows into the file as text, not through python-docx: the
+    file holds exactly the document build_document makes, tricky texts included."""
+    import docx
+
+    from cchc_desktop.core.report import report_outline
+    from tests.documents.test_report import sample_report
+    from tests.store.saved_sample import saved_sample
+
+    plan, office = sample
+    report = sample_report(saved_sample(template))
+    for name, outline in [
+        ("plan", plan_outline(odd_plan(plan), office)),
+        ("report", report_outline(report)),
+    ]:
+        target = tmp_path / f"{name}.docx"
+        nd30.write_docx(outline, target)
+        written = docx.Document(str(target))
+        built = nd30.build_document(outline)
+        assert etree.tostring(written.element.body) == etree.tostring(built.element.body), name
+        assert max(len(t.rows) for t in written.tables) > 5
