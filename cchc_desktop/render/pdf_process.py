@@ -48,13 +48,13 @@ _OUTPUT = "dau-ra.txt"  # the second process's own output: Qt's warnings, a cras
 
 
 def start_plan_pdf(
-    plan: Plan, office: Office, target: Path, *, apart_from: int = APART_FROM_ROWS
+    plan: Plan, office: Office, target: Path, *, apart_from: int | None = None
 ) -> PdfJob | int:
     """The plan's PDF into ``target`` (a staging folder's file: written plainly, checked when
-    the export moves it into place). A plan of ``apart_from`` tasks or more is painted by a
-    second process, started before its outline is built so that both get ready together: its
-    job, to ``wait`` for; a smaller one here, at once (the page count)."""
-    if len(plan.chosen_tasks) < apart_from:
+    the export moves it into place). A plan of ``apart_from`` tasks (``APART_FROM_ROWS``) or
+    more is painted by a second process, started before its outline is built so that both get
+    ready together: its job, to ``wait`` for; a smaller one here, at once (the page count)."""
+    if len(plan.chosen_tasks) < (APART_FROM_ROWS if apart_from is None else apart_from):
         return paint_here(plan_outline(plan, office), target)
     job = PdfJob(target)
     try:

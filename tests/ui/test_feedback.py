@@ -4,6 +4,8 @@ window while an export writes its files, whose Hủy stops before the next file.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -91,3 +93,50 @@ def test_a_backup_says_where_it_went(window, monkeypatch, tmp_path):
     assert target.is_file()
     assert window.note.text().startswith(f"Đã sao lưu vào {target}")
     assert "Mở thư mục" in window.note.text()
+
+
+@pytest.fixture
+def pdf_apart(monkeypatch):
+    """Every plan counts as big: its PDF is painted by a second process; the processes
+    started, as started."""
+    import subprocess
+
+    from cchc_desktop.render import pdf_process
+
+    monkeypatch.setattr(pdf_process, "APART_FROM_ROWS", 1)
+    started: list[subprocess.Popen] = []
+    popen = subprocess.Popen
+
+    def recording(*args, **kwargs):
+        started.append(popen(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(subprocess, "Popen", recording)
+    return started
+
+
+def test_a_big_plans_export_has_its_pdf_painted_beside_and_says_so(window, folder, pdf_apart):
+    window.ui.actionExportPackage.trigger()
+    assert [p.returncode for p in pdf_apart] == [0]
+    assert sorted(p.suffix for p in folder.iterdir()) == [".docx", ".pdf", ".xlsx"]
+    assert window.note.text().startswith(f"Đã xuất 3 tệp vào {folder}")
+
+
+def test_hủy_stops_the_pdf_being_painted_beside(window, folder, monkeypatch, pdf_apart):
+    monkeypatch.setattr(export_flow, "PROGRESS_AFTER_MS", 0)
+
+    def cancel_at_xlsx(*_args, **_kwargs):
+        window.findChild(QProgressDialog).cancel()  # Hủy, pressed while the .xlsx is written
+        return []
+
+    def kept_back(job, outline):  # the second process waits for its job all along
+        job.outline = outline
+
+    monkeypatch.setattr("cchc_desktop.documents.appendix_xlsx.write_appendix_xlsx", cancel_at_xlsx)
+    monkeypatch.setattr("cchc_desktop.render.pdf_process.PdfJob.send", kept_back)
+    window.ui.actionExportPackage.trigger()
+    [process] = pdf_apart
+    assert process.returncode is not None and process.returncode != 0  # stopped, not finished
+    assert not Path(process.args[-1]).exists()  # its job folder removed
+    assert list(folder.iterdir()) == []
+    assert window.note.text().startswith(f"Đã dừng xuất văn bản: thư mục {folder} giữ nguyên")
