@@ -14,6 +14,10 @@ Prints one figure per line (median of several runs, seconds):
 The plan is the task table's (benchmarks/tasks.py): 10,000 varied tasks of a title and one line
 of detail, saved in SQLite and read back, with their stored due dates, two thirds of them with
 results. The first export, which loads the writers and the fonts, is not timed.
+
+Last, ``calibration_s``: a fixed loop of plain Python, timed before and after, to tell a slow
+machine from a slow export (the shared machines these figures come from run at times at half
+their speed).
 """
 
 from __future__ import annotations
@@ -46,8 +50,17 @@ from cchc_desktop.store.database import open_database
 from cchc_desktop.store.repository import Repository
 from cchc_desktop.store.tracking import TaskStore
 
-RUNS = 3
+RUNS = 5
 SIZES = {"1k": 1_000, "5k": 5_000, "10k": 10_000}
+
+
+def calibration() -> float:
+    """Ten million additions in a loop."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - start
 
 
 def median_seconds(action: Callable[[], object], runs: int = RUNS) -> float:
@@ -78,6 +91,7 @@ def report(
 def main() -> None:
     ensure_gui()
     figures = {}
+    before = calibration()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         repo = Repository(open_database(folder / "cchc.sqlite"))
@@ -97,6 +111,7 @@ def main() -> None:
                 partial(report, part, office, part_tracked, histories, period, out)
             )
         repo.db.close()
+    figures["calibration_s"] = statistics.mean((before, calibration()))
     for name in ("export_10k_s", "report_10k_s", *(f for f in figures if "10k" not in f)):
         print(f"{name}: {figures[name]:.3f}")
 
