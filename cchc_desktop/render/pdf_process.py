@@ -42,6 +42,9 @@ TIMEOUT_S = 600.0
 # The first process sends the job as soon as the outline is built: seconds at most.
 ARRIVAL_S = 120.0
 
+STALE_S = 3600.0
+
+_PREFIX = "cchc-pdf-"
 _JOB = "viec.pickle"
 _ANSWER = "ket-qua.json"
 _OUTPUT = "dau-ra.txt"  # the second process's own output: Qt's warnings, a crash
@@ -77,7 +80,8 @@ class PdfJob:
     def __init__(self, target: Path) -> None:
         self.target = target
         self.outline: Outline | None = None
-        self._folder = Path(tempfile.mkdtemp(prefix="cchc-pdf-"))
+        _remove_stale_jobs()
+        self._folder = Path(tempfile.mkdtemp(prefix=_PREFIX))
         self._process: subprocess.Popen[bytes] | None = None
         try:
             with (self._folder / _OUTPUT).open("wb") as output:
@@ -154,6 +158,16 @@ class PdfJob:
 
     def _remove_folder(self) -> None:
         shutil.rmtree(self._folder, ignore_errors=True)
+
+
+def _remove_stale_jobs() -> None:
+    """The job folders of an app that was killed while exporting (its second process has
+    long ended: an hour is six times the longest a job may take)."""
+    now = time.time()
+    for folder in Path(tempfile.gettempdir()).glob(f"{_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            if now - folder.stat().st_mtime > STALE_S:
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def worker_command() -> list[str]:

@@ -170,3 +170,23 @@ def test_the_second_process_answers_with_the_page_count_or_the_message_to_show(
     assert run_worker([str(tmp_path)]) == 0
     answer = json.loads((tmp_path / "ket-qua.json").read_text(encoding="utf-8"))
     assert answer == {"error": "Ổ đĩa đã đầy."}
+
+
+def test_a_killed_apps_job_folders_are_removed_by_the_next_export(
+    qapp, sample, tmp_path, monkeypatch
+):
+    import tempfile
+    import time
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    stale, fresh = tmp_path / "cchc-pdf-old", tmp_path / "cchc-pdf-running"
+    for folder in (stale, fresh):
+        folder.mkdir()
+        (folder / "viec.pickle").write_bytes(b"x")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(stale, (hours_ago, hours_ago))
+    plan, office = sample
+    job = start_plan_pdf(plan, office, tmp_path / "a.pdf", apart_from=1)
+    assert job.wait() > 2
+    assert not stale.exists() and fresh.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pdf", "cchc-pdf-running"]
