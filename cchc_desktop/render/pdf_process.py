@@ -81,9 +81,10 @@ class PdfJob:
         self.target = target
         self.outline: Outline | None = None
         _remove_stale_jobs()
-        self._folder = Path(tempfile.mkdtemp(prefix=_PREFIX))
+        self._folder = Path(tempfile.gettempdir())  # replaced by the job's own folder
         self._process: subprocess.Popen[bytes] | None = None
         try:
+            self._folder = Path(tempfile.mkdtemp(prefix=_PREFIX))
             with (self._folder / _OUTPUT).open("wb") as output:
                 self._process = subprocess.Popen(
                     [*worker_command(), str(self._folder)],
@@ -157,7 +158,8 @@ class PdfJob:
         )
 
     def _remove_folder(self) -> None:
-        shutil.rmtree(self._folder, ignore_errors=True)
+        if self._folder.name.startswith(_PREFIX):
+            shutil.rmtree(self._folder, ignore_errors=True)
 
 
 def _remove_stale_jobs() -> None:

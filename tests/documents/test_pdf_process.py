@@ -190,3 +190,18 @@ def test_a_killed_apps_job_folders_are_removed_by_the_next_export(
     assert job.wait() > 2
     assert not stale.exists() and fresh.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pdf", "cchc-pdf-running"]
+
+
+def test_with_no_room_for_the_job_the_pdf_is_painted_here(qapp, sample, tmp_path, monkeypatch):
+    import tempfile
+
+    def full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    plan, office = sample
+    with monkeypatch.context() as patched:
+        patched.setattr(tempfile, "mkdtemp", full)
+        job = start_plan_pdf(plan, office, tmp_path / "a.pdf", apart_from=1)
+        pages = job.wait()
+    assert pages == len(read_pdf(tmp_path / "a.pdf")) > 2
+    assert Path(tempfile.gettempdir()).is_dir()  # the temporary folder itself left alone
