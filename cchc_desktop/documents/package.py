@@ -135,6 +135,10 @@ def export_package(
     false (ReadOnlyTargetError), or exists and ``overwrite`` is false (TargetsExistError).
     ``step`` is told of each file before it is written (a progress bar); what it raises stops
     the export there, with nothing moved into place.
+
+    The PDF writer is called first: it may hand back a ``Pending`` file, painted meanwhile by
+    a second process (render/pdf_process.py), which is waited for after the .xlsx and stopped
+    if the export stops or fails.
     """
     from cchc_desktop.documents.appendix_xlsx import write_appendix_xlsx
     from cchc_desktop.documents.nd30 import write_docx
@@ -146,9 +150,8 @@ def export_package(
         if pdf_writer is not None and paths.pdf is not None:  # first: it may go on elsewhere
             pending = pdf_writer(plan, office, staging.path(paths.pdf))
         try:
-            outline = (pending.outline if isinstance(pending, Pending) else None) or plan_outline(
-                plan, office
-            )
+            outline = pending.outline if isinstance(pending, Pending) else None
+            outline = outline or plan_outline(plan, office)  # one outline for every file
             step(paths.docx)
             warnings = write_docx(outline, staging.path(paths.docx))
             step(paths.xlsx)
