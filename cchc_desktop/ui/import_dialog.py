@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -230,7 +231,10 @@ class TemplateReviewDialog(QDialog):
         self.tree.setObjectName("outline")
         self.tree.setHeaderLabels(["Đề mục", "Vai trò"])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setColumnWidth(0, 420)
+        header = self.tree.header()  # the role in full, the heading in the room left
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         column.addWidget(self.tree)
         tools = QHBoxLayout()
         self.outdent = QPushButton("← &Lên một cấp")

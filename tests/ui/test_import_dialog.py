@@ -180,3 +180,24 @@ def test_tcvn3_text_pasted_into_a_field_arrives_in_unicode(qtbot, qapp, editor):
         assert text.endswith("hành chính và thành phố")  # Unicode pastes as usual
     finally:
         qapp.removeEventFilter(paste)
+
+
+@needs_seeds
+def test_the_review_shows_every_role_in_full_on_a_small_screen(qtbot, files):
+    """On 1366×768 at 150 % the dialog is 911 pixels wide: the headings give way (cut with
+    "…"), the roles do not."""
+    from PySide6.QtGui import QFontMetrics
+
+    dialog = TemplateReviewDialog(read_plan(files["ward"]), "Mẫu phường Thạch Khôi")
+    qtbot.addWidget(dialog)
+    dialog.resize(911, 472)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    metrics = QFontMetrics(dialog.tree.font())
+    roles = [n.text(1) for n in dialog._nodes() if n.text(1) not in ("", "—")]
+    assert len(roles) >= 3
+    widest = max(metrics.horizontalAdvance(text) for text in roles)
+    tree = dialog.tree
+    assert tree.columnWidth(1) >= widest
+    assert tree.columnWidth(0) + tree.columnWidth(1) <= tree.viewport().width()
+    assert not tree.horizontalScrollBar().isVisible()
