@@ -37,7 +37,7 @@ class Pending(Protocol):
 
     outline: Outline | None
 
-    def wait(self) -> object: ...
+    def wait(self, waiting: Callable[[], None] = ...) -> object: ...
 
     def cancel(self) -> None: ...
 
@@ -126,6 +126,7 @@ def export_package(
     today: date | None = None,
     history: PlanHistory | None = None,
     step: Callable[[Path], None] = lambda _target: None,
+    waiting: Callable[[], None] = lambda: None,
 ) -> ExportResult:
     """Write the .docx, the .xlsx and (given a writer) the .pdf, then optionally the .zip, into
     a staging folder; move them into place only when every one is whole. The .xlsx and the
@@ -138,7 +139,8 @@ def export_package(
 
     The PDF writer is called first: it may hand back a ``Pending`` file, painted meanwhile by
     a second process (render/pdf_process.py), which is waited for after the .xlsx and stopped
-    if the export stops or fails.
+    if the export stops or fails. ``waiting`` is called now and then meanwhile (a progress
+    window repaints); what it raises stops the export too.
     """
     from cchc_desktop.documents.appendix_xlsx import write_appendix_xlsx
     from cchc_desktop.documents.nd30 import write_docx
@@ -162,7 +164,7 @@ def export_package(
             if paths.pdf is not None:
                 step(paths.pdf)
                 if isinstance(pending, Pending):
-                    pending.wait()
+                    pending.wait(waiting)
             if paths.zip is not None:
                 step(paths.zip)
                 _write_zip(staging, paths, package_json(plan, office, history))

@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cchc_desktop.core.model import Office, Plan
@@ -39,6 +39,7 @@ WORKER_FLAG = "--write-pdf"
 APART_FROM_ROWS = 1_000
 # A PDF that takes longer has a painter that hangs: it is stopped and the export fails.
 TIMEOUT_S = 600.0
+POLL_S = 0.1  # how often the first process looks up while it waits
 # The first process sends the job as soon as the outline is built: seconds at most.
 ARRIVAL_S = 120.0
 
@@ -111,22 +112,26 @@ class PdfJob:
             log.warning("không gửi được việc vẽ PDF; sẽ vẽ ngay tại đây", exc_info=True)
             self._stop()
 
-    def wait(self) -> int:
+    def wait(self, waiting: Callable[[], None] = lambda: None) -> int:
         """The page count, once the PDF is painted; ExportError when the second process
-        failed (what it wrote goes to the log)."""
+        failed (what it wrote goes to the log). ``waiting`` is called every tenth of a
+        second meanwhile; what it raises stops the second process and comes through."""
         assert self.outline is not None, "send the outline first"
         try:
             if self._process is None:  # no second process: painted here
                 return paint_here(self.outline, self.target)
-            try:
-                code = self._process.wait(TIMEOUT_S)
-            except subprocess.TimeoutExpired:
-                self._stop()
-                raise ExportError(
-                    f"Tạo tệp «{self.target.name}» quá {TIMEOUT_S:.0f} giây nên đã dừng lại."
-                ) from None
+            deadline = time.monotonic() + TIMEOUT_S
+            while (code := self._process.poll()) is None:
+                if time.monotonic() > deadline:
+                    raise ExportError(
+                        f"Tạo tệp «{self.target.name}» quá {TIMEOUT_S:.0f} giây nên đã dừng lại."
+                    )
+                waiting()
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self._process.wait(POLL_S)
             return self._answer(code)
         finally:
+            self._stop()
             self._remove_folder()
 
     def cancel(self) -> None:

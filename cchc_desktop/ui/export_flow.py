@@ -4,14 +4,14 @@ stops before the next one), report what was written and offer to open the folder
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -56,36 +56,48 @@ class Exported:
         return f"Đã xuất {len(self.files)} tệp vào {self.folder}"
 
 
+class FileProgress:
+    """A progress window while files are written one after another: ``step`` before each,
+    ``waiting`` now and then while one is written by another process."""
+
+    def __init__(self, dialog: QProgressDialog, targets: Sequence[Path]) -> None:
+        self.dialog = dialog
+        self.targets = targets
+        self.written = 0
+
+    def step(self, target: Path) -> None:
+        if self.dialog.wasCanceled():
+            raise Stopped
+        self.dialog.setLabelText(
+            f"Đang ghi «{target.name}» ({self.written + 1}/{len(self.targets)})…\n"
+            "Hủy: dừng trước tệp sau, thư mục giữ nguyên như trước."
+        )
+        self.dialog.setValue(self.written)  # a modal dialog lets a click on Hủy through here
+        self.written += 1
+
+    def waiting(self) -> None:
+        """The window repaints and hears Hủy, which stops the file being written elsewhere."""
+        QCoreApplication.processEvents()
+        if self.dialog.wasCanceled():
+            raise Stopped
+
+
 @contextmanager
-def file_progress(
-    parent: QWidget, title: str, targets: Sequence[Path]
-) -> Iterator[Callable[[Path], None]]:
+def file_progress(parent: QWidget, title: str, targets: Sequence[Path]) -> Iterator[FileProgress]:
     """A progress window while ``targets`` are written one after another, shown when the
     writing lasts more than half a second. The writing happens here, between the window's
-    repaints, so Hủy cannot cut a file short: it stops before the next file, and the export
-    then leaves the folder as it was (every file is first written aside)."""
+    repaints, so Hủy cannot cut a file short: it stops before the next file (or stops the
+    PDF a second process paints), and the export then leaves the folder as it was (every
+    file is first written aside)."""
     dialog = QProgressDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setRange(0, len(targets))
     dialog.setMinimumDuration(PROGRESS_AFTER_MS)
     dialog.setAutoReset(False)
-    written = 0
-
-    def step(target: Path) -> None:
-        nonlocal written
-        if dialog.wasCanceled():
-            raise Stopped
-        dialog.setLabelText(
-            f"Đang ghi «{target.name}» ({written + 1}/{len(targets)})…\n"
-            "Hủy: dừng trước tệp sau, thư mục giữ nguyên như trước."
-        )
-        dialog.setValue(written)  # a modal dialog lets a click on Hủy through here
-        written += 1
-
     try:
         with busy():
-            yield step
+            yield FileProgress(dialog, targets)
     finally:
         dialog.close()
         dialog.deleteLater()
@@ -117,11 +129,11 @@ def export_plan_documents(
     targets = package_paths(plan, office, folder, make_zip=make_zip).files
 
     def write(overwrite: bool, replace_read_only: bool = False) -> tuple[list[Path], list[str]]:
-        with file_progress(parent, "Đang xuất văn bản", targets) as step:
+        with file_progress(parent, "Đang xuất văn bản", targets) as progress:
             result = export_package(
                 plan, office, folder, pdf_writer=start_plan_pdf, make_zip=make_zip,
                 overwrite=overwrite, replace_read_only=replace_read_only, today=today,
-                history=history, step=step,
+                history=history, step=progress.step, waiting=progress.waiting,
             )  # fmt: skip
         return result.files, result.warnings
 

@@ -205,3 +205,21 @@ def test_with_no_room_for_the_job_the_pdf_is_painted_here(qapp, sample, tmp_path
         pages = job.wait()
     assert pages == len(read_pdf(tmp_path / "a.pdf")) > 2
     assert Path(tempfile.gettempdir()).is_dir()  # the temporary folder itself left alone
+
+
+def test_what_waiting_raises_stops_the_second_process(qapp, sample, tmp_path, started):
+    plan, office = sample
+    job = PdfJob(tmp_path / "a.pdf")
+    job.outline = plan_outline(plan, office)  # never sent: the second process waits for it
+    calls = []
+
+    def hủy_on_the_third_look():
+        calls.append(1)
+        if len(calls) == 3:
+            raise Stopped
+
+    with pytest.raises(Stopped):
+        job.wait(hủy_on_the_third_look)
+    [process] = started
+    assert process.returncode is not None and process.returncode != 0
+    assert not Path(process.args[-1]).exists()

@@ -140,3 +140,38 @@ def test_hủy_stops_the_pdf_being_painted_beside(window, folder, monkeypatch, p
     assert not Path(process.args[-1]).exists()  # its job folder removed
     assert list(folder.iterdir()) == []
     assert window.note.text().startswith(f"Đã dừng xuất văn bản: thư mục {folder} giữ nguyên")
+
+
+def test_hủy_while_the_pdf_is_awaited_stops_it_at_once(
+    window, folder, monkeypatch, pdf_apart, qtbot
+):
+    """The .docx and .xlsx are written; the PDF's process is still at work (here: waiting
+    for its job all along). The window repaints meanwhile, and Hủy stops it."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    monkeypatch.setattr(export_flow, "PROGRESS_AFTER_MS", 0)
+
+    def kept_back(job, outline):
+        job.outline = outline
+
+    def press_hủy_soon(target):
+        if target.suffix == ".pdf":
+            QTimer.singleShot(300, lambda: window.findChild(QProgressDialog).cancel())
+
+    monkeypatch.setattr("cchc_desktop.render.pdf_process.PdfJob.send", kept_back)
+    step = export_flow.FileProgress.step
+
+    def step_and_watch(progress, target):
+        step(progress, target)
+        press_hủy_soon(target)
+
+    monkeypatch.setattr(export_flow.FileProgress, "step", step_and_watch)
+    began = time.monotonic()
+    window.ui.actionExportPackage.trigger()
+    assert time.monotonic() - began < 10  # not the minutes of a job that never comes
+    [process] = pdf_apart
+    assert process.returncode is not None and process.returncode != 0
+    assert list(folder.iterdir()) == []
+    assert window.note.text().startswith(f"Đã dừng xuất văn bản: thư mục {folder} giữ nguyên")
