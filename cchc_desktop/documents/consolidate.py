@@ -32,7 +32,7 @@ from cchc_desktop.documents.safe_write import (
     remove_leftovers,
     write_atomically,
 )
-from cchc_desktop.documents.sheets import new_workbook, row_height
+from cchc_desktop.documents.sheets import new_workbook, print_setup, row_height
 from cchc_desktop.errors import CchcError, ConsolidationCancelled
 
 if TYPE_CHECKING:
@@ -387,7 +387,9 @@ def _table(
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = f"C{first_row}"
-    _print_setup(sheet, f"4:{3 + head_rows}")  # before the first row: it writes the sheet's head
+    print_setup(
+        sheet, f"4:{3 + head_rows}", left_mm=20, footer_pt=10
+    )  # before the first row: it writes the sheet's head
     reused: dict[tuple[int, str], Any] = {}
 
     def append(
@@ -429,28 +431,6 @@ def _table(
         append(number, values, kinds)
     if count and not groups:
         sheet.auto_filter.ref = f"A4:{last}{first_row + count - 1}"
-
-
-def _print_setup(sheet: Worksheet, title_rows: str) -> None:
-    """A4 landscape, one page wide, the header rows on every page, page numbers (a write-only
-    sheet lacks the shortcuts documents/appendix_xlsx.py uses)."""
-    from openpyxl.worksheet.properties import PageSetupProperties
-
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = "9"  # A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.print_title_rows = title_rows
-    sheet.print_options.horizontalCentered = True
-    margins = sheet.page_margins
-    margins.left, margins.right = 20 / 25.4, 15 / 25.4
-    margins.top, margins.bottom = 20 / 25.4, 20 / 25.4
-    footer = sheet.HeaderFooter.oddFooter
-    assert footer is not None
-    footer.center.text = "Trang &P/&N"
-    footer.center.font = f"{FONT},Regular"
-    footer.center.size = 10
 
 
 def _subtitle(whole: Consolidated) -> str:

@@ -321,21 +321,24 @@ class Rows:
         return [_DIMENSION.sub(grown, xml[:at], count=1), *self._xml, xml[at:]]
 
 
-def print_setup(sheet: Worksheet, title_rows: str) -> None:
-    """A4 landscape, one page wide, header rows on every page, page numbers in the footer."""
+def print_setup(
+    sheet: Worksheet, title_rows: str, *, left_mm: float = 30, footer_pt: float = 11
+) -> None:
+    """A4 landscape, one page wide, header rows on every page, page numbers in the footer.
+    Works on a write-only sheet too (which lacks a Worksheet's shortcuts)."""
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_title_rows = title_rows
     sheet.print_options.horizontalCentered = True
     margins = sheet.page_margins
-    margins.left, margins.right = 30 / 25.4, 15 / 25.4
+    margins.left, margins.right = left_mm / 25.4, 15 / 25.4
     margins.top, margins.bottom = 20 / 25.4, 20 / 25.4
     margins.header, margins.footer = 0.3, 0.3
-    footer = sheet.oddFooter
+    footer = sheet.HeaderFooter.oddFooter
     assert footer is not None
     footer.center.text = "Trang &P/&N"
     footer.center.font = f"{FONT},Regular"
-    footer.center.size = 11
+    footer.center.size = footer_pt
